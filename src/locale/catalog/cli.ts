@@ -1,0 +1,36 @@
+// Help texts, examples and messages of the command line.
+import type { Catalog } from '../messages.js';
+
+export const cli = {
+  C_PROGRAM: { vi: ['Tạo phiếu, kế hoạch, tài liệu và chấm phiếu cho phong trào xây dựng xã hội học tập', ''], en: ['Forms, plans, handouts and sheet scoring for the learning-society movement', ''] },
+  C_BUILD: { vi: ['Tạo mọi tệp PDF (và Word) của dự án vào thư mục out/', ''], en: ['Build every PDF (and Word file) of the project into out/', ''] },
+  C_CHECK: { vi: ['Kiểm tra hoctap.yaml, bộ tiêu chí và mẫu văn bản; không ghi tệp nào', ''], en: ['Check hoctap.yaml, criteria and templates; writes nothing', ''] },
+  C_INIT: { vi: ['Tạo dự án mới cho phường/xã từ bộ mẫu đi kèm', ''], en: ['Start a new ward project from the shipped defaults', ''] },
+  C_NEW: { vi: ['Sao chép một bộ tiêu chí để sửa tại địa phương', ''], en: ['Copy a criteria set for local editing', ''] },
+  O_CONFIG: { vi: ['tệp cấu hình (mặc định: hoctap.yaml ở thư mục hiện tại)', ''], en: ['config file (default: hoctap.yaml in the current folder)', ''] },
+  O_JSON: { vi: ['in đúng một tài liệu JSON ra stdout (cho chương trình khác đọc)', ''], en: ['print exactly one JSON document on stdout', ''] },
+  O_QUIET: { vi: ['chỉ in lỗi', ''], en: ['print errors only', ''] },
+  O_LANG: { vi: ['ngôn ngữ thông báo: vi (mặc định) hoặc en', ''], en: ['message language: vi (default) or en', ''] },
+  O_OUT: { vi: ['thư mục ghi kết quả (mặc định: out/ cạnh hoctap.yaml)', ''], en: ['output folder (default: out/ beside hoctap.yaml)', ''] },
+  O_ROSTER: { vi: ['danh sách người tham gia (CSV UTF-8, cột Họ và tên; Năm sinh; Giới tính; Khu phố / Đơn vị; Nhóm đối tượng)', ''], en: ['participant roster (UTF-8 CSV with Vietnamese headers)', ''] },
+  O_FROM: { vi: ['mã bộ tiêu chí có sẵn để sao chép', ''], en: ['id of the existing set to copy', ''] },
+  A_FOLDER: { vi: ['thư mục dự án mới', ''], en: ['new project folder', ''] },
+  A_KIND: { vi: ['loại cần tạo: criteria', ''], en: ['what to create: criteria', ''] },
+  A_ID: { vi: ['mã của bộ mới (chữ không dấu, số, "-")', ''], en: ['id of the new set', ''] },
+  X_PROGRAM: {
+    vi: ['Ví dụ:\n  npx hoctap build                     tạo mọi phiếu và văn bản vào out/\n  npx hoctap check                     chỉ kiểm tra lỗi\n  npx hoctap build --roster ds.csv     in phiếu có sẵn tên từng người\n  npx hoctap init phuong-cua-toi       tạo dự án mới\nMã thoát: 0 thành công, 1 lỗi dữ liệu, 2 lỗi chương trình, 3 lỗi tệp.', ''],
+    en: ['Examples:\n  npx hoctap build                     build every form and document into out/\n  npx hoctap check                     only check for problems\n  npx hoctap build --roster people.csv personalised scoresheets\n  npx hoctap init my-ward              start a new project\nExit codes: 0 ok, 1 input error, 2 internal error, 3 file error.', ''],
+  },
+  X_BUILD: { vi: ['Ví dụ:\n  npx hoctap build\n  npx hoctap build --out in-an --roster danh-sach.csv\n  npx hoctap build --json > ket-qua.json', ''], en: ['Examples:\n  npx hoctap build\n  npx hoctap build --out print --roster people.csv\n  npx hoctap build --json > result.json', ''] },
+  X_CHECK: { vi: ['Ví dụ:\n  npx hoctap check\n  npx hoctap check --config phuong-khac/hoctap.yaml', ''], en: ['Examples:\n  npx hoctap check\n  npx hoctap check --config other-ward/hoctap.yaml', ''] },
+  X_INIT: { vi: ['Ví dụ:\n  npx hoctap init phuong-binh-minh\n  cd phuong-binh-minh && npx hoctap build', ''], en: ['Examples:\n  npx hoctap init my-ward\n  cd my-ward && npx hoctap build', ''] },
+  X_NEW: { vi: ['Ví dụ:\n  npx hoctap new criteria gdht-2026 --from gdht', ''], en: ['Examples:\n  npx hoctap new criteria gdht-2026 --from gdht', ''] },
+  X_SEE_HELP: { vi: [' Xem "hoctap --help".', ''], en: [' See "hoctap --help".', ''] },
+  I_INIT_DONE: { vi: ['Đã tạo dự án trong {folder}. Sửa hoctap.yaml rồi chạy "npx hoctap build" trong thư mục đó.', ''], en: ['Project created in {folder}. Edit hoctap.yaml, then run "npx hoctap build" there.', ''] },
+  I_NEW_DONE: { vi: ['Đã tạo {file}. Sửa tệp này rồi chạy "npx hoctap check".', ''], en: ['Created {file}. Edit it, then run "npx hoctap check".', ''] },
+  E_INIT_EXISTS: { vi: ['Thư mục {folder} đã có hoctap.yaml', 'Chọn thư mục khác; hoctap không ghi đè dự án có sẵn.'], en: ['{folder} already holds a hoctap.yaml', 'Choose another folder; hoctap never overwrites a project.'] },
+  E_NEW_KIND: { vi: ['Không biết cách tạo "{kind}"', 'Hiện chỉ hỗ trợ: hoctap new criteria <mã> --from <mã có sẵn>.'], en: ['Cannot create "{kind}"', 'Supported: hoctap new criteria <id> --from <existing-id>.'] },
+  E_NEW_ID: { vi: ['Mã "{id}" không hợp lệ', 'Dùng chữ không dấu, số, "-", ví dụ gdht-2026.'], en: ['Invalid id "{id}"', 'Use letters, digits and "-", e.g. gdht-2026.'] },
+  E_NEW_FROM: { vi: ['Không có bộ tiêu chí mã "{from}"', 'Các mã có sẵn: {known}.'], en: ['No criteria set "{from}"', 'Known ids: {known}.'] },
+  E_NEW_EXISTS: { vi: ['Đã có bộ tiêu chí mã "{id}"', 'Chọn mã khác.'], en: ['Criteria set "{id}" already exists', 'Choose another id.'] },
+} satisfies Catalog;
