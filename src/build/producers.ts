@@ -9,6 +9,10 @@ import type { Measure } from '../pdf/measure-text.js';
 import type { RenderedPdf } from '../pdf/render-pdf.js';
 import type { Roster } from '../roster/read-roster.js';
 import { formsProducer } from './forms-producer.js';
+import { tallyProducer } from './tally-producer.js';
+import { plansProducer } from './plans-producer.js';
+import { handoutsProducer } from './handouts-producer.js';
+import { writeIndexPage } from './index-page.js';
 
 export interface BuildContext {
   project: Project;
@@ -45,9 +49,12 @@ export type Producer = (ctx: BuildContext) => Promise<Production>;
 
 export const producers: Record<string, Producer> = {
   forms: formsProducer,
+  tally: tallyProducer,
+  plans: plansProducer,
+  handouts: handoutsProducer,
 };
 
 /** Steps after every document is written (e.g. out/index.html); they return more files. */
 export type Finisher = (written: import('./build-project.js').WrittenFile[], ctx: BuildContext) => Promise<{ file: string; bytes: Buffer | string }[]>;
 
-export const finishers: Finisher[] = [];
+export const finishers: Finisher[] = [writeIndexPage];

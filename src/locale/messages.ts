@@ -6,13 +6,17 @@ import { core } from './catalog/core.js';
 import { criteria } from './catalog/criteria.js';
 import { roster } from './catalog/roster.js';
 import { cli } from './catalog/cli.js';
+import { plans } from './catalog/plans.js';
+import { tally } from './catalog/tally.js';
+import { score } from './catalog/score.js';
+import { handout } from './catalog/handout.js';
 
 export type Lang = 'vi' | 'en';
 export type Entry = { vi: [string, string]; en: [string, string] };
 export type Catalog = Record<string, Entry>;
 
 // Each domain keeps its messages in its own file under catalog/; add the file here.
-const catalog = { ...core, ...criteria, ...roster, ...cli } satisfies Catalog;
+const catalog = { ...core, ...criteria, ...roster, ...cli, ...plans, ...tally, ...score, ...handout } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;
 export const messageKeys = Object.keys(catalog) as MessageKey[];
