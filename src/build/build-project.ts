@@ -17,6 +17,8 @@ export interface BuildOptions {
   /** Output folder; default out/ beside hoctap.yaml. */
   outDir?: string;
   rosterPath?: string;
+  /** Run only these producers (names in build/producers.ts); default all. Benchmarks use it. */
+  producers?: string[];
   /** Called after each file is written (the CLI prints a line). */
   onFile?: (file: WrittenFile) => void;
 }
@@ -59,7 +61,8 @@ export async function planBuild(opts: BuildOptions = {}): Promise<{ ctx?: BuildC
   }
   const docs: PlannedDocument[] = [];
   if (!hasErrors(problems)) {
-    for (const produce of Object.values(producers)) {
+    for (const [name, produce] of Object.entries(producers)) {
+      if (opts.producers && !opts.producers.includes(name)) continue;
       const out = await produce(ctx);
       docs.push(...out.docs);
       problems.push(...out.problems);
@@ -91,7 +94,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     await write(doc.file, pdf.bytes, { pages: pdf.pages, group: doc.group, title: doc.title });
     for (const side of doc.sidecars ?? []) await write(side.file, side.bytes);
   }
-  for (const finish of finishers) for (const out of await finish(files, ctx)) await write(out.file, out.bytes);
+  if (!opts.producers) for (const finish of finishers) for (const out of await finish(files, ctx)) await write(out.file, out.bytes);
   return {
     outDir, files,
     pages: files.reduce((a, f) => a + (f.pages ?? 0), 0),

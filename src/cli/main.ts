@@ -2,13 +2,26 @@
 // (0 ok, 1 user error, 2 internal error, 3 file error); never calls process.exit itself.
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors.js';
-import { setLang, t } from '../locale/messages.js';
+import { getLang, setLang, t } from '../locale/messages.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
 import { extraCommands } from './commands/index.js';
 import { makeRunner, VERSION } from './run-command.js';
+
+// commander speaks English; its usage errors are translated here, the rest of the text is ours.
+const COMMANDER_VI: [RegExp, string][] = [
+  [/^unknown command '(.+)'/, 'không có lệnh "$1"'],
+  [/^unknown option '(.+)'/, 'không có tùy chọn "$1"'],
+  [/^missing required argument '(.+)'/, 'thiếu tham số "$1"'],
+  [/^required option '(.+)' not specified/, 'thiếu tùy chọn bắt buộc "$1"'],
+  [/^option '(.+)' argument missing/, 'tùy chọn "$1" cần một giá trị'],
+  [/^too many arguments.*/, 'thừa tham số'],
+  [/\(Did you mean (.+)\?\)/, '(có phải ý bạn là $1?)'],
+];
+const localiseCommanderError = (s: string) =>
+  getLang() === 'en' ? s : COMMANDER_VI.reduce((text, [re, vi]) => text.replace(re, vi), s.replace(/\s*\n\s*/g, ' ')).replace(/\.$/, '');
 
 export async function main(argv: string[]): Promise<number> {
   // --lang must be known before help texts are built.
@@ -30,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride();
   program.configureOutput({
     writeErr: (s) => process.stderr.write(s),
-    outputError: (s, write) => write(`${t('L_ERROR')}: ${s.replace(/^error: /, '')}${t('X_SEE_HELP')}\n`),
+    outputError: (s, write) => write(`${t('L_ERROR')}: ${localiseCommanderError(s.trim().replace(/^error: /, ''))}.${t('X_SEE_HELP')}\n`),
   });
   for (const register of [registerBuild, registerCheck, registerInit, registerNew, ...extraCommands]) register(program, run);
   for (const c of program.commands) c.exitOverride();

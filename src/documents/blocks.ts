@@ -1,7 +1,7 @@
 // Content blocks shared by forms and formal documents: the two-column national heading and
 // the signature block. Pure: sizes and the text measurer come in as arguments.
 import type { Content } from 'pdfmake/interfaces.js';
-import { mm } from '../pdf/render-pdf.js';
+import { mm } from '../pdf/units.js';
 import type { Measure } from '../pdf/measure-text.js';
 import { QUOC_HIEU, TIEU_NGU } from './page-setup.js';
 

@@ -3,7 +3,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { CriteriaSet } from '../criteria/criteria-schema.js';
 import type { ProjectConfig } from '../config/config-schema.js';
-import { mm } from '../pdf/render-pdf.js';
+import { mm } from '../pdf/units.js';
 import type { Measure } from '../pdf/measure-text.js';
 import { nationalHeading } from './blocks.js';
 import { A4, FORM } from './page-setup.js';
@@ -35,8 +35,8 @@ export function formHeading(ctx: FormContext): Content {
   return nationalHeading({
     parent: issuer?.chu_quan ?? '',
     issuer: issuer?.ten ?? ctx.config.phuong.ten,
-    sizes: { agency: 12, national: 12, motto: 13 },
-    leftMm: 84,
+    sizes: { agency: 11, national: 12, motto: 13 },
+    leftMm: 86,
     measure: ctx.measure,
   });
 }

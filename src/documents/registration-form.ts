@@ -3,7 +3,7 @@
 // and of the confirming khu phố / unit. Pure builder.
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { CriteriaSet } from '../criteria/criteria-schema.js';
-import { mm } from '../pdf/render-pdf.js';
+import { mm } from '../pdf/units.js';
 import { signatureBlock } from './blocks.js';
 import {
   blankLines, formDocument, formHeading, formIssuer, handDateLine, provenanceNote, tickChoices, writeLine,

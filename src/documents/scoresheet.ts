@@ -5,7 +5,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { CriteriaSet, Indicator } from '../criteria/criteria-schema.js';
 import { formatNumber } from '../locale/format-vi.js';
-import { mm } from '../pdf/render-pdf.js';
+import { mm } from '../pdf/units.js';
 import { signatureBlock } from './blocks.js';
 import {
   formDocument, formHeading, handDateLine, provenanceNote, tickChoices, writeLine, FORM_WIDTH_MM,
@@ -36,7 +36,7 @@ export function scoringHint(ind: Indicator): string {
   return `(${ind.levels!.map((l) => `${l.label}: ${pts(l.points)} điểm`).join('; ')})`;
 }
 
-const COLS_MM = { tt: 11, max: 16, self: 18, assessor: 18, note: 20 };
+const COLS_MM = { tt: 11, max: 17, self: 18, assessor: 19, note: 20 };
 const textColMm = FORM_WIDTH_MM - Object.values(COLS_MM).reduce((a, b) => a + b, 0);
 
 /** Per-indicator marks for a worked example (handouts): points shown in the self-score column. */
@@ -45,13 +45,26 @@ export type ExampleMarks = Record<string, number>;
 function pointsTable(set: CriteriaSet, assessorColumn: string, example?: ExampleMarks): Content[] {
   const head = (t: string): TableCell => ({ text: t, bold: true, fontSize: FORM.tableHeadPt, alignment: 'center' });
   const header: TableCell[] = [head('TT'), head('Tiêu chí / Chỉ số'), head('Điểm tối đa'), head('Điểm tự chấm'), head(assessorColumn), head('Ghi chú')];
-  const widths = [mm(COLS_MM.tt), mm(textColMm), mm(COLS_MM.max), mm(COLS_MM.self), mm(COLS_MM.assessor), mm(COLS_MM.note)];
+  // pdfmake adds cell padding and rules to fixed widths: subtract them so the table fits the text width.
+  const pad = 3;
+  const widths = [COLS_MM.tt, textColMm, COLS_MM.max, COLS_MM.self, COLS_MM.assessor, COLS_MM.note].map((w) => mm(w) - 2 * pad - FORM.rulePt);
   const layout = {
     hLineWidth: () => FORM.rulePt, vLineWidth: () => FORM.rulePt,
-    paddingTop: () => 3, paddingBottom: () => 3, paddingLeft: () => 3, paddingRight: () => 3,
+    paddingTop: () => 2, paddingBottom: () => 2, paddingLeft: () => pad, paddingRight: () => pad,
   };
   const centred = (t: string, bold = false): TableCell => ({ text: t, alignment: 'center', bold });
-  const blocks: Content[] = set.criteria.map((c, ci) => {
+  // One outer table repeats the column header on every page; each criterion is an inner table
+  // whose header row is the criterion itself, kept with its first indicator (keepWithHeaderRows)
+  // and repeated if the criterion runs over a page. Inner widths equal the outer columns.
+  const inner = (body: TableCell[][], headerRows: number): TableCell => ({
+    colSpan: 6,
+    border: [false, false, false, false],
+    table: { widths, headerRows, keepWithHeaderRows: headerRows ? 1 : 0, dontBreakRows: true, body },
+    layout,
+  } as TableCell);
+  const outerRow = (cell: TableCell): TableCell[] => [cell, '', '', '', '', ''];
+  const body: TableCell[][] = [header];
+  set.criteria.forEach((c, ci) => {
     const sub = example ? c.indicators.reduce((a, i) => a + (example[i.id] ?? 0), 0) : undefined;
     const criterionRow: TableCell[] = [
       centred(String(ci + 1), true),
@@ -66,24 +79,19 @@ function pointsTable(set: CriteriaSet, assessorColumn: string, example?: Example
       centred(example?.[ind.id] !== undefined ? pts(example[ind.id]) : ''),
       '', '',
     ]);
-    // One table per criterion: the column header and the criterion row are header rows, kept
-    // with the first indicator (keepWithHeaderRows) and repeated if the criterion runs over a page.
-    return {
-      table: { widths, headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, body: [header, criterionRow, ...rows] },
-      layout,
-      margin: [0, ci === 0 ? 0 : mm(2), 0, 0],
-    } as Content;
+    body.push(outerRow(inner([criterionRow, ...rows], 1)));
   });
   const total = example ? Object.values(example).reduce((a, b) => a + b, 0) : undefined;
-  blocks.push({
-    table: {
-      widths, dontBreakRows: true,
-      body: [[{ text: '', border: [true, true, false, true] }, { text: 'TỔNG CỘNG', bold: true }, centred(pts(set.scoring.max_total), true), centred(total === undefined ? '' : pts(total), true), '', '']],
+  body.push(outerRow(inner([[centred(''), { text: 'TỔNG CỘNG', bold: true }, centred(pts(set.scoring.max_total), true), centred(total === undefined ? '' : pts(total), true), '', '']], 0)));
+  return [{
+    table: { widths: widths.map((w) => w + 2 * pad), headerRows: 1, body },
+    // The outer table frames only its header; the inner tables draw their own rules.
+    layout: {
+      hLineWidth: () => FORM.rulePt, vLineWidth: () => FORM.rulePt,
+      paddingTop: (row: number) => (row === 0 ? 2 : 0), paddingBottom: (row: number) => (row === 0 ? 2 : 0),
+      paddingLeft: () => 0, paddingRight: () => 0,
     },
-    layout,
-    margin: [0, mm(2), 0, 0],
-  });
-  return blocks;
+  } as Content];
 }
 
 /** The content of one person's sheet (no page frame), so a roster can chain many. */

@@ -90,6 +90,4 @@ export async function renderPdf(definition: TDocumentDefinitions, meta: PdfMeta,
   return { bytes, pages };
 }
 
-export const MM = 72 / 25.4;
-/** Millimetres → PDF points: layouts think in mm, pdfmake in pt. */
-export const mm = (v: number) => v * MM;
+export { mm, MM } from './units.js';

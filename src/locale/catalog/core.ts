@@ -60,8 +60,8 @@ export const core = {
     en: ['Font {file} lacks {count} Vietnamese letters: {letters}', 'Use a font with full Vietnamese coverage, e.g. Times New Roman (times.ttf), or remove phong_chu.'],
   },
   W_UNVERIFIED_SET: {
-    vi: ['Bộ tiêu chí "{id}" là bản mẫu chưa đối chiếu văn bản gốc ({source})', 'Đối chiếu với văn bản của địa phương, sửa điểm nếu cần rồi đặt "verified: true".'],
-    en: ['Criteria set "{id}" is an unverified sample ({source})', 'Check it against the local document, fix the points, then set "verified: true".'],
+    vi: ['Bộ tiêu chí "{id}" là BẢN MẪU, chưa đối chiếu văn bản gốc', 'Đối chiếu với văn bản của địa phương, sửa điểm nếu cần rồi đặt "verified: true".'],
+    en: ['Criteria set "{id}" is an unverified sample', 'Check it against the local document, fix the points, then set "verified: true".'],
   },
   I_WROTE: { vi: ['Đã ghi {file} ({pages} trang)', ''], en: ['Wrote {file} ({pages} pages)', ''] },
   I_SUMMARY: {
