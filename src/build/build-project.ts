@@ -48,8 +48,10 @@ export async function planBuild(opts: BuildOptions = {}): Promise<{ ctx?: BuildC
   const cwd = opts.cwd ?? process.cwd();
   const project = await loadProject(opts.configPath, cwd);
   const { sets, problems } = await loadCriteria(project.criteriaDir, cwd);
-  for (const { set, file } of sets)
-    if (!set.provenance.verified) problems.push(problem('W_UNVERIFIED_SET', { id: set.id, source: set.provenance.document }, { file }, 'warning'));
+  for (const { set, file } of sets) {
+    if (!set.provenance.verified) problems.push(problem('W_UNVERIFIED_SET', { id: set.id }, { file }, 'warning'));
+    if (set.provenance.superseded_by) problems.push(problem('W_SUPERSEDED_SET', { id: set.id, by: set.provenance.superseded_by }, { file }, 'warning'));
+  }
   const fonts = fontFilesFor(project.config, project.root, relative(cwd, project.configFile) || 'hoctap.yaml');
   const pdfDate = new Date(`${project.config.ngay_tao_tep ?? `${project.config.nam}-01-01`}T00:00:00Z`);
   const render = (definition: PlannedDocument['definition']) => renderPdf(definition, { title: '', subject: '', author: '', date: pdfDate }, fonts);

@@ -21,6 +21,8 @@ export const ProvenanceSchema = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD').optional(),
   url: z.string().optional(),
   verified: z.boolean(),
+  /** The document that replaced this one, when known: the build warns that the set is outdated. */
+  superseded_by: z.string().optional(),
   notes: z.string().optional(),
 });
 

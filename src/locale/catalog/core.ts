@@ -63,6 +63,10 @@ export const core = {
     vi: ['Bộ tiêu chí "{id}" là BẢN MẪU, chưa đối chiếu văn bản gốc', 'Đối chiếu với văn bản của địa phương, sửa điểm nếu cần rồi đặt "verified: true".'],
     en: ['Criteria set "{id}" is an unverified sample', 'Check it against the local document, fix the points, then set "verified: true".'],
   },
+  W_SUPERSEDED_SET: {
+    vi: ['Bộ tiêu chí "{id}" theo văn bản đã được thay thế bởi {by}', 'Cập nhật bộ tiêu chí theo văn bản mới (hoctap new criteria … --from {id}) hoặc xóa "superseded_by" nếu địa phương vẫn áp dụng.'],
+    en: ['Criteria set "{id}" follows a document replaced by {by}', 'Update the set to the new document, or remove "superseded_by" if it still applies locally.'],
+  },
   I_WROTE: { vi: ['Đã ghi {file} ({pages} trang)', ''], en: ['Wrote {file} ({pages} pages)', ''] },
   I_SUMMARY: {
     vi: ['Xong: {files} tệp, {pages} trang trong {seconds} giây → {out}', ''],
