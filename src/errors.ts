@@ -11,9 +11,20 @@ export interface SourceLocation {
   col?: number;
 }
 
-export interface Problem extends SourceLocation {
+/** A word or phrase from the catalogue used inside another message, resolved when printed,
+ *  so a problem found under one language can be shown in another. */
+export interface MessageRef {
   key: MessageKey;
   params?: Record<string, string | number>;
+}
+
+export type MessageParams = Record<string, string | number | MessageRef>;
+
+export const ref = (key: MessageKey, params?: Record<string, string | number>): MessageRef => ({ key, params });
+
+export interface Problem extends SourceLocation {
+  key: MessageKey;
+  params?: MessageParams;
   severity: 'error' | 'warning';
 }
 

@@ -94,7 +94,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   for (const doc of docs) {
     const pdf = await renderPdf(doc.definition, { title: doc.title, subject: doc.subject, author: project.config.phuong.ten, keywords: 'hoctap, xã hội học tập', date: ctx.pdfDate }, ctx.fonts);
     await write(doc.file, pdf.bytes, { pages: pdf.pages, group: doc.group, title: doc.title });
-    for (const side of doc.sidecars ?? []) await write(side.file, side.bytes);
+    for (const side of doc.sidecars ?? []) await write(side.file, side.bytes, side.group ? { group: side.group, title: side.title, pages: side.pages } : {});
   }
   if (!opts.producers) for (const finish of finishers) for (const out of await finish(files, ctx)) await write(out.file, out.bytes);
   return {

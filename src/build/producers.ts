@@ -36,8 +36,9 @@ export interface PlannedDocument {
   title: string;
   subject: string;
   definition: TDocumentDefinitions;
-  /** Files written beside the PDF (layout.json, .docx), paths under out/. */
-  sidecars?: { file: string; bytes: Buffer | string }[];
+  /** Files written beside the PDF (layout.json, .docx), paths under out/. A sidecar that is
+   *  itself a document (a booklet imposed from rendered pages) names its group, title and pages. */
+  sidecars?: { file: string; bytes: Buffer | string; group?: DocumentGroup; title?: string; pages?: number }[];
 }
 
 export interface Production {

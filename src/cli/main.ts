@@ -47,12 +47,26 @@ export async function main(argv: string[]): Promise<number> {
   });
   for (const register of [registerBuild, registerCheck, registerInit, registerNew, ...extraCommands]) register(program, run);
   for (const c of program.commands) c.exitOverride();
+  // No command at all: the help, on stdout, is the answer.
+  if (!argv.some((a) => program.commands.some((c) => c.name() === a)) && !argv.some((a) => /^(-h|--help|-V|--version)$/.test(a))) {
+    if (argv.some((a) => !a.startsWith('-') && a !== lang)) {
+      // An unknown command: let commander say so below.
+    } else {
+      process.stdout.write(program.helpInformation());
+      return EXIT.ok;
+    }
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version are successes; every other commander error is a usage error.
-      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code) ? EXIT.ok : EXIT.user;
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return EXIT.ok;
+      if (argv.includes('--json')) {
+        const message = localiseCommanderError(e.message.replace(/^error: /, ''));
+        process.stdout.write(`${JSON.stringify({ ok: false, command: argv.find((a) => !a.startsWith('-')) ?? '', error: { code: 'E_CLI_USAGE', message } }, null, 2)}\n`);
+      }
+      return EXIT.user;
     }
     throw e;
   }

@@ -1,6 +1,6 @@
 // Cross-field rules of a criteria set that the schema cannot express. Each rule is a small
 // named function; all of them run and every problem is reported, located in the YAML.
-import { problem, type Problem } from '../errors.js';
+import { problem, ref, type Problem } from '../errors.js';
 import { locate, type YamlSource } from '../text/read-yaml.js';
 import type { CriteriaSet } from './criteria-schema.js';
 
@@ -47,13 +47,13 @@ const thresholdsInRange: Rule = (set, src) => {
   for (const [cid, min] of Object.entries(recognition.min_per_criterion)) {
     const c = set.criteria.find((x) => x.id === cid);
     const where = locate(src, ['scoring', 'recognition', 'min_per_criterion', cid]);
-    if (!c) out.push(problem('E_CRITERIA_UNKNOWN_REF', { id: cid, kind: 'tiêu chí' }, where));
+    if (!c) out.push(problem('E_CRITERIA_UNKNOWN_REF', { id: cid, kind: ref('W_CRITERION') }, where));
     else if (min > c.max) out.push(problem('E_CRITERIA_THRESHOLD', { what: `min_per_criterion.${cid}`, value: fmt(min), max: fmt(c.max) }, where));
   }
   const indicatorIds = new Set(set.criteria.flatMap((c) => c.indicators.map((i) => i.id)));
   recognition.required_indicators.forEach((rid, k) => {
     if (!indicatorIds.has(rid))
-      out.push(problem('E_CRITERIA_UNKNOWN_REF', { id: rid, kind: 'chỉ số' }, locate(src, ['scoring', 'recognition', 'required_indicators', k], { at: 'value' })));
+      out.push(problem('E_CRITERIA_UNKNOWN_REF', { id: rid, kind: ref('W_INDICATOR') }, locate(src, ['scoring', 'recognition', 'required_indicators', k], { at: 'value' })));
   });
   classification.forEach((band, k) => {
     const where = locate(src, ['scoring', 'classification', k, 'min_total'], { at: 'value' });
@@ -81,10 +81,11 @@ const levelsMatchType: Rule = (set, src) =>
   );
 
 const uniqueSteps: Rule = (set, src) => {
-  const seen = new Set<string>();
+  const firstLine = new Map<string, number>();
   return set.procedure.flatMap((s, k) => {
-    if (seen.has(s.key)) return [problem('E_CRITERIA_DUPLICATE_ID', { id: s.key, first: '?' }, locate(src, ['procedure', k, 'key'], { at: 'value' }))];
-    seen.add(s.key);
+    const where = locate(src, ['procedure', k, 'key'], { at: 'value' });
+    if (firstLine.has(s.key)) return [problem('E_CRITERIA_DUPLICATE_ID', { id: s.key, first: firstLine.get(s.key)! }, where)];
+    firstLine.set(s.key, where.line!);
     return [];
   });
 };

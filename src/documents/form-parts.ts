@@ -58,25 +58,28 @@ export function tickChoices(ctx: FormContext, labels: string[], fontSize: number
   } as Content;
 }
 
-/** "Label: value ……" on a dotted write-in line at least FORM.writeLineMm high. */
+/** "Label: value ……" on a dotted write-in line at least FORM.writeLineMm high. Every width is
+ *  fixed (no "*"): pdfmake widens star columns to their widest content, which pushed lines
+ *  past the text area when two write-in lines share a row. */
 export function writeLine(ctx: FormContext, label: string, value = '', widthMm = FORM_WIDTH_MM, fontSize: number = FORM.bodyPt): Content {
   const labelText = `${label}: `;
-  const labelPt = ctx.measure(labelText, fontSize);
-  const linePt = Math.max(mm(10), mm(widthMm) - labelPt - 2);
+  const labelPt = ctx.measure(labelText, fontSize) + 1;
+  const valuePt = Math.max(mm(10), mm(widthMm) - labelPt);
   return {
+    width: mm(widthMm),
     columns: [
-      { text: labelText, fontSize, width: labelPt + 1 },
+      { text: labelText, fontSize, width: labelPt },
       {
-        width: '*',
+        width: valuePt,
         stack: [
           { text: value || ' ', fontSize, bold: Boolean(value) },
-          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: linePt, y2: 0, lineWidth: 0.6, dash: { length: 1.2, space: 2 } }] },
+          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: valuePt - 1, y2: 0, lineWidth: 0.6, dash: { length: 1.2, space: 2 } }] },
         ],
       },
     ],
     // Line pitch ≥ 8 mm: room for handwriting in older hands.
     margin: [0, mm(FORM.writeLineMm) - fontSize * 1.2 - 1, 0, 0],
-  };
+  } as Content;
 }
 
 /** Blank write-in lines (commitments, notes). */

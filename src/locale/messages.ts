@@ -1,7 +1,7 @@
 // The keyed message catalogue (Vietnamese first, English with --lang en) and the one
 // function that turns a Problem into the line the user reads:
 //   criteria/x.yaml:12:5 — what is wrong. Gợi ý: how to fix
-import type { Problem } from '../errors.js';
+import type { MessageParams, Problem } from '../errors.js';
 import { core } from './catalog/core.js';
 import { criteria } from './catalog/criteria.js';
 import { roster } from './catalog/roster.js';
@@ -25,16 +25,19 @@ let current: Lang = 'vi';
 export const setLang = (lang: Lang) => (current = lang);
 export const getLang = () => current;
 
-const fill = (text: string, params: Record<string, string | number> = {}) =>
-  text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+const fill = (text: string, params: MessageParams = {}, lang: Lang) =>
+  text.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined ? m : typeof v === 'object' ? t(v.key, v.params, lang) : String(v);
+  });
 
 /** The message text of a key, parameters filled in. */
-export function t(key: MessageKey, params?: Record<string, string | number>, lang: Lang = current): string {
-  return fill(catalog[key][lang][0], params);
+export function t(key: MessageKey, params?: MessageParams, lang: Lang = current): string {
+  return fill(catalog[key][lang][0], params, lang);
 }
 
-export function hintOf(key: MessageKey, params?: Record<string, string | number>, lang: Lang = current): string {
-  return fill(catalog[key][lang][1], params);
+export function hintOf(key: MessageKey, params?: MessageParams, lang: Lang = current): string {
+  return fill(catalog[key][lang][1], params, lang);
 }
 
 export function formatLocation(p: { file?: string; line?: number; col?: number }): string {

@@ -20,7 +20,12 @@ const require = createRequire(import.meta.url);
   const create = (buffer: Uint8Array, postscriptName?: string) => {
     const key = `${createHash('sha1').update(buffer).digest('hex')}:${postscriptName ?? ''}`;
     if (!cache.has(key)) cache.set(key, real.create(buffer, postscriptName));
-    return cache.get(key);
+    // Glyph objects remember the characters they were first made for; the subsetter of the
+    // previous PDF made composite parts (the "a" inside "ạ") with none, which broke the next
+    // PDF's ToUnicode map (copied text lost letters). Keep the parsed tables, not the glyphs.
+    const font = cache.get(key) as { _glyphs: Record<number, unknown> };
+    font._glyphs = {};
+    return font;
   };
   require.cache[fontkitPath]!.exports = { ...real, create };
 })();

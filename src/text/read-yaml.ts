@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { problem, type Problem, type SourceLocation } from '../errors.js';
+import { problem, ref, type MessageRef, type Problem, type SourceLocation } from '../errors.js';
+import type { MessageKey } from '../locale/messages.js';
 
 export interface YamlSource {
   file: string;
@@ -36,13 +37,22 @@ export function locate(src: YamlSource, path: readonly PathSegment[], { at = 'ke
   return { file: src.file, line, col };
 }
 
-const describe = (v: unknown): string =>
-  v === undefined ? 'trống' : v === null ? 'null' : Array.isArray(v) ? 'danh sách' : typeof v === 'object' ? 'mục con' : typeof v === 'number' ? `số ${v}` : typeof v === 'boolean' ? String(v) : `chữ "${String(v)}"`;
+// Words inside messages come from the catalogue too, so --lang en has no Vietnamese fragments.
+const describe = (v: unknown): MessageRef | string =>
+  v === undefined ? ref('W_EMPTY') : v === null ? 'null' : Array.isArray(v) ? ref('W_LIST') : typeof v === 'object' ? ref('W_MAPPING')
+    : typeof v === 'number' ? ref('W_NUMBER', { value: v }) : typeof v === 'boolean' ? String(v) : ref('W_TEXT', { value: String(v) });
 
-const EXPECTED: Record<string, string> = {
-  number: 'một số', string: 'một đoạn chữ', boolean: 'true hoặc false', array: 'một danh sách (mỗi dòng bắt đầu bằng "- ")',
-  object: 'một mục con (các dòng "khóa: giá trị" thụt vào)', int: 'một số nguyên',
+const EXPECTED: Record<string, MessageKey> = {
+  number: 'W_EXPECT_NUMBER', string: 'W_EXPECT_TEXT', boolean: 'W_EXPECT_BOOLEAN', array: 'W_EXPECT_LIST', object: 'W_EXPECT_MAPPING', int: 'W_EXPECT_INT',
 };
+
+/** Where a missing key should go, in words: 'the top of the file', '"scoring"', 'item 2 of "indicators"'. */
+function parentName(path: readonly PathSegment[]): MessageRef | string {
+  const parent = path.at(-2);
+  if (parent === undefined) return ref('W_FILE_TOP');
+  if (typeof parent === 'number') return ref('W_LIST_ITEM', { n: parent + 1, list: String(path.at(-3) ?? '') });
+  return `"${parent}"`;
+}
 
 /** Keys a zod object accepts, to list in the "unknown key" hint. */
 function allowedKeys(schema: z.ZodType, path: readonly PathSegment[]): string {
@@ -78,9 +88,9 @@ function issueToProblems(src: YamlSource, schema: z.ZodType, data: unknown, issu
     case 'invalid_type': {
       const received = valueAt(data, path);
       if (received === undefined) {
-        return [problem('E_SCHEMA_MISSING', { name, parent: path.length > 1 ? `"${path.at(-2)}"` : 'đầu tệp' }, locate(src, path.slice(0, -1)))];
+        return [problem('E_SCHEMA_MISSING', { name, parent: parentName(path) }, locate(src, path.slice(0, -1)))];
       }
-      return [problem('E_SCHEMA_TYPE', { name, expected: EXPECTED[issue.expected] ?? issue.expected, received: describe(received) }, locate(src, path, { at: 'value' }))];
+      return [problem('E_SCHEMA_TYPE', { name, expected: EXPECTED[issue.expected] ? ref(EXPECTED[issue.expected]) : issue.expected, received: describe(received) }, locate(src, path, { at: 'value' }))];
     }
     case 'invalid_value':
       return [problem('E_SCHEMA_ENUM', { name, allowed: issue.values.map(String).join(', ') }, locate(src, path, { at: 'value' }))];
@@ -104,7 +114,7 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   const problems: Problem[] = doc.errors.map((e) => {
     const { line, col } = lineCounter.linePos(e.pos[0]);
     const dup = /unique/i.test(e.message) && e.code === 'DUPLICATE_KEY';
-    const keyName = dup ? text.normalize('NFC').slice(e.pos[0], e.pos[1]).split(':')[0].trim() : '';
+    const keyName = dup ? text.normalize('NFC').slice(e.pos[0]).split(/:(?:\s|$)|\n/)[0].trim() : '';
     return dup
       ? problem('E_YAML_DUPLICATE_KEY', { name: keyName }, { file, line, col })
       : problem('E_YAML_SYNTAX', { detail: e.message.split('\n')[0] }, { file, line, col });
