@@ -21,6 +21,8 @@ export interface BuildOptions {
   producers?: string[];
   /** Called after each file is written (the CLI prints a line). */
   onFile?: (file: WrittenFile) => void;
+  /** Called once planning is done, with its warnings, before anything is written. */
+  onWarnings?: (problems: Problem[]) => void;
 }
 
 export interface WrittenFile {
@@ -78,6 +80,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   const cwd = opts.cwd ?? process.cwd();
   const { ctx, docs, problems, project } = await planBuild(opts);
   if (hasErrors(problems) || !ctx || !project) throw new UserError(problems);
+  opts.onWarnings?.(problems);
   const outDir = resolve(cwd, opts.outDir ?? join(project.root, 'out'));
   const files: WrittenFile[] = [];
   const write = async (file: string, bytes: Buffer | string, extra: Partial<WrittenFile> = {}) => {

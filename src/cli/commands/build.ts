@@ -18,9 +18,13 @@ export function registerBuild(program: Command, run: CommandRunner) {
         const g = globals(cmd);
         const result = await build({
           configPath: g.config, outDir: opts.out, rosterPath: opts.roster,
-          onFile: (f) => rep.line('I_WROTE', { file: relative(process.cwd(), f.path).split('\\').join('/'), pages: f.pages ?? '-' }),
+          onWarnings: (warnings) => rep.problems(warnings),
+          onFile: (f) => {
+            const file = relative(process.cwd(), f.path).split('\\').join('/');
+            if (f.pages) rep.line('I_WROTE', { file, pages: f.pages });
+            else rep.line('I_WROTE_FILE', { file });
+          },
         });
-        rep.problems(result.problems);
         const out = relative(process.cwd(), result.outDir) || '.';
         rep.line('I_SUMMARY', { files: result.files.length, pages: result.pages, seconds: result.seconds.toFixed(1), out });
         rep.json({

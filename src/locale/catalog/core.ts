@@ -68,6 +68,7 @@ export const core = {
     en: ['Criteria set "{id}" follows a document replaced by {by}', 'Update the set to the new document, or remove "superseded_by" if it still applies locally.'],
   },
   I_WROTE: { vi: ['Đã ghi {file} ({pages} trang)', ''], en: ['Wrote {file} ({pages} pages)', ''] },
+  I_WROTE_FILE: { vi: ['Đã ghi {file}', ''], en: ['Wrote {file}', ''] },
   I_SUMMARY: {
     vi: ['Xong: {files} tệp, {pages} trang trong {seconds} giây → {out}', ''],
     en: ['Done: {files} files, {pages} pages in {seconds} s → {out}', ''],
