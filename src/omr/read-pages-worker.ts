@@ -1,0 +1,19 @@
+// Worker thread of ReadPool: receives file paths, loads and reads each page, posts results.
+import { parentPort, workerData } from 'node:worker_threads';
+import sharp from 'sharp';
+import type { TallyLayout } from '../tally/layout-schema.js';
+import { loadScans } from './load-scan.js';
+import { readPage } from './read-page.js';
+import { pageResult } from './read-pages.js';
+
+const { layouts, threads } = workerData as { layouts: TallyLayout[]; threads: number };
+// One libvips thread per worker: the pool already uses every core.
+sharp.concurrency(threads);
+parentPort!.on('message', async (msg: { file: string }) => {
+  try {
+    for await (const p of loadScans([msg.file])) parentPort!.postMessage({ type: 'page', result: await pageResult(p, layouts, readPage) });
+  } catch (e) {
+    parentPort!.postMessage({ type: 'page', result: { source: msg.file, pageIndex: 0, failure: `reader failed: ${e instanceof Error ? e.message : String(e)}` } });
+  }
+  parentPort!.postMessage({ type: 'done' });
+});

@@ -1,0 +1,146 @@
+// Scorer batch driver: files + layouts → one result per page (or per unreadable file), using a
+// pool of worker threads (decode and reading are CPU-bound; one file per task). A crashed or
+// failing file never stops the batch.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { TallyLayout } from '../tally/layout-schema.js';
+import { isLoadFailure, loadScans, type LoadedPage, type LoadFailure } from './load-scan.js';
+import type { PageReading } from './read-page.js';
+
+export interface PageResult {
+  source: string;
+  pageIndex: number;
+  /** Present when the page was read (even if not located/identified). */
+  reading?: PageReading;
+  /** Present when the file or page could not be decoded. */
+  failure?: string;
+  width?: number;
+  height?: number;
+  dpi?: number;
+}
+
+export interface ReadPagesOptions {
+  /** Worker threads; 0 = read in this thread. Default: all cores. */
+  workers?: number;
+  /** Called as each page finishes (any order across files). */
+  onPage?: (r: PageResult) => void;
+}
+
+/** Read every page of every file. Results come back grouped by file (input order), pages in order. */
+export async function readPages(files: string[], layouts: TallyLayout[], opts: ReadPagesOptions = {}): Promise<PageResult[]> {
+  const n = Math.min(opts.workers ?? availableParallelism(), files.length);
+  if (n <= 0) return inThread(files, layouts, opts);
+  const pool = new ReadPool(layouts, n);
+  try {
+    const perFile = await Promise.all(files.map((f) => pool.read(f).then((rs) => { rs.forEach((r) => opts.onPage?.(r)); return rs; })));
+    return perFile.flat();
+  } finally {
+    await pool.close();
+  }
+}
+
+const TSX_API = import.meta.resolve('tsx/esm/api');
+const WORKER_URL = new URL('./read-pages-worker.ts', import.meta.url).href;
+
+interface Slot { worker: Worker; busy: boolean; job?: Job }
+interface Job { file: string; results: PageResult[]; resolve: (r: PageResult[]) => void }
+
+/** A persistent pool: start once, read many files (the bench measures steady-state throughput). */
+export class ReadPool {
+  private slots: Slot[] = [];
+  private queue: Job[] = [];
+  private closed = false;
+  private crashes = 0;
+  private completed = 0;
+
+  constructor(private readonly layouts: TallyLayout[], size = availableParallelism()) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    // The worker is TypeScript. Loader flags (--import tsx) do not reach worker threads on Node 20,
+    // so a tiny eval bootstrap registers tsx inside the worker and then imports the real module.
+    const code = `import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
+    const worker = new Worker(code, { eval: true, workerData: { layouts: this.layouts, threads: 1 } });
+    const slot: Slot = { worker, busy: false };
+    worker.on('message', (msg: { type: 'page'; result: PageResult } | { type: 'done' }) => {
+      if (!slot.job) return;
+      if (msg.type === 'page') slot.job.results.push(msg.result);
+      else this.finish(slot);
+    });
+    worker.on('error', (e) => {
+      // A crash loses only the current file: report it and replace the worker.
+      const job = slot.job;
+      if (job) job.results.push({ source: job.file, pageIndex: job.results.length, failure: `reader crashed: ${e.message}` });
+      this.finish(slot);
+    });
+    worker.on('exit', () => {
+      const idx = this.slots.indexOf(slot);
+      if (idx < 0 || this.closed) return;
+      if (slot.job) this.finish(slot);
+      // Respawn, unless workers keep dying without finishing anything (broken install): then
+      // fail the queued files with the reason instead of looping.
+      if (++this.crashes > 3 + this.completed) {
+        this.slots.splice(idx, 1);
+        if (!this.slots.length)
+          for (const job of this.queue.splice(0)) job.resolve([{ source: job.file, pageIndex: 0, failure: 'page reader could not start' }]);
+        return;
+      }
+      this.slots[idx] = this.spawn();
+      this.pump();
+    });
+    return slot;
+  }
+
+  private finish(slot: Slot) {
+    const job = slot.job;
+    slot.job = undefined;
+    slot.busy = false;
+    if (job) this.completed++;
+    job?.resolve(job.results);
+    this.pump();
+  }
+
+  private pump() {
+    for (const slot of this.slots) {
+      if (slot.busy || !this.queue.length) continue;
+      const job = this.queue.shift()!;
+      slot.busy = true;
+      slot.job = job;
+      slot.worker.postMessage({ file: job.file });
+    }
+  }
+
+  read(file: string): Promise<PageResult[]> {
+    return new Promise((resolve) => {
+      this.queue.push({ file, results: [], resolve });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+async function inThread(files: string[], layouts: TallyLayout[], opts: ReadPagesOptions): Promise<PageResult[]> {
+  const { readPage } = await import('./read-page.js');
+  const out: PageResult[] = [];
+  for await (const p of loadScans(files)) {
+    const r = await pageResult(p, layouts, readPage);
+    opts.onPage?.(r);
+    out.push(r);
+  }
+  return out;
+}
+
+export async function pageResult(
+  p: LoadedPage | LoadFailure,
+  layouts: TallyLayout[],
+  read: (page: LoadedPage, layouts: TallyLayout[]) => Promise<PageReading>,
+): Promise<PageResult> {
+  if (isLoadFailure(p)) return { source: p.source, pageIndex: p.pageIndex ?? 0, failure: p.reason };
+  const reading = await read(p, layouts);
+  return { source: p.source, pageIndex: p.pageIndex, reading, width: p.width, height: p.height, dpi: p.dpi };
+}

@@ -1,0 +1,84 @@
+// The scorer's image side end to end on a small fixed-seed slice of the synthetic corpus (real
+// tally PDFs rendered by pdf.js, human-like marks, scanner and phone-photo damage), asserting
+// the accuracy targets; plus the page statuses (blank, foreign, code-box fallback) and annotation.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isLoadFailure, loadScanBytes, type LoadedPage } from '../../src/omr/load-scan.js';
+import { annotatePage, readPage } from '../../src/omr/read-page.js';
+import { applyH } from '../../src/omr/homography.js';
+import type { TallyLayout } from '../../src/tally/layout-schema.js';
+import { makeCase, type Family, type PaperSource } from '../corpus/make-corpus.js';
+import { emptyTally, evaluate, type Tally } from '../corpus/evaluate.js';
+import { realSheets } from '../corpus/real-sheets.js';
+
+let layouts: TallyLayout[];
+let paper: PaperSource;
+beforeAll(async () => { ({ layouts, paper } = await realSheets()); });
+
+async function firstPage(bytes: Buffer): Promise<LoadedPage> {
+  for await (const p of loadScanBytes('t', bytes)) if (!isLoadFailure(p)) return p;
+  throw new Error('no page');
+}
+
+async function run(family: Family, seeds: number[]): Promise<Tally> {
+  const t = emptyTally();
+  for (const seed of seeds) {
+    const c = await makeCase(seed, family, layouts, paper);
+    const r = await readPage(await firstPage(c.bytes), layouts);
+    expect(r.status, `${family} seed ${seed} ${JSON.stringify(c.params)}: ${r.reason}`).toBe('ok');
+    expect(r.orientation, `${family} seed ${seed} orientation`).toBe(c.orientation);
+    evaluate(c, r, t);
+  }
+  return t;
+}
+
+const rate = (n: number, t: Tally) => n / (t.boxes - t.invisible);
+const SEEDS = (from: number, n: number) => Array.from({ length: n }, (_, k) => from + k);
+
+describe('corpus slice (fixed seeds)', () => {
+  it('scanner family: every sheet identified, silent ≤ 0.05 %, flagged ≤ 2 %', async () => {
+    const t = await run('scanner', SEEDS(2000, 20));
+    expect(t.identified).toBe(t.pages);
+    expect(rate(t.silent, t), JSON.stringify(t.errors.slice(0, 3))).toBeLessThanOrEqual(0.0005);
+    expect(rate(t.flagged, t)).toBeLessThanOrEqual(0.02);
+  });
+  it('phone-photo family: every sheet identified, silent ≤ 0.3 %, flagged ≤ 5 %', async () => {
+    const t = await run('photo', SEEDS(2000, 8));
+    expect(t.identified).toBe(t.pages);
+    expect(rate(t.silent, t), JSON.stringify(t.errors.slice(0, 3))).toBeLessThanOrEqual(0.003);
+    expect(rate(t.flagged, t)).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('page statuses', () => {
+  it('a white page is blank, a page of another layout is foreign', async () => {
+    const white = { source: 'w', pageIndex: 0, width: 1654, height: 2339, gray: new Uint8Array(1654 * 2339).fill(250), dpi: 200 };
+    expect((await readPage(white, layouts)).status).toBe('blank');
+    const c = await makeCase(7, 'clean', layouts, paper);
+    const others = layouts.filter((l) => l.layoutHash !== c.layout.layoutHash);
+    const r = await readPage(await firstPage(c.bytes), others);
+    expect(r.status).toBe('foreign');
+    expect(r.boxes).toEqual([]);
+  });
+  it('reads the code boxes when the QR is destroyed', async () => {
+    const c = await makeCase(8, 'clean', layouts, paper);
+    const page = await firstPage(c.bytes);
+    const first = await readPage(page, layouts);
+    expect(first.idMethod).toBe('qr');
+    const qr = c.layout.pages[c.pageIndex]!.qr;
+    const a = applyH(first.homography!, qr.xMm - 1, qr.yMm - 1), b = applyH(first.homography!, qr.xMm + qr.wMm + 1, qr.yMm + qr.hMm + 1);
+    for (let y = Math.floor(a.y); y < b.y; y++) for (let x = Math.floor(a.x); x < b.x; x++) page.gray[y * page.width + x] = 255;
+    const r = await readPage(page, layouts);
+    expect(r.status).toBe('ok');
+    expect(r.idMethod).toBe('code-boxes');
+    expect(r.sheetId).toBe(first.sheetId);
+    expect(r.boxes.map((x) => x.state)).toEqual(first.boxes.map((x) => x.state));
+  });
+  it('annotates a page as a small PNG', async () => {
+    const c = await makeCase(9, 'photo', layouts, paper);
+    const page = await firstPage(c.bytes);
+    const r = await readPage(page, layouts);
+    const png = await annotatePage(page, r, c.layout);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeLessThan(page.width * page.height / 2);
+  });
+});
