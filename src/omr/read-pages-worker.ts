@@ -5,13 +5,18 @@ import type { TallyLayout } from '../tally/layout-schema.js';
 import { loadScans } from './load-scan.js';
 import { readPage } from './read-page.js';
 import { pageResult } from './read-pages.js';
+import { annotatePage } from './annotate-page.js';
 
 const { layouts, threads } = workerData as { layouts: TallyLayout[]; threads: number };
 // One libvips thread per worker: the pool already uses every core.
 sharp.concurrency(threads);
-parentPort!.on('message', async (msg: { file: string }) => {
+parentPort!.on('message', async (msg: { file: string; annotate: boolean }) => {
   try {
-    for await (const p of loadScans([msg.file])) parentPort!.postMessage({ type: 'page', result: await pageResult(p, layouts, readPage) });
+    for await (const p of loadScans([msg.file])) {
+      const result = await pageResult(p, layouts, readPage, msg.annotate ? annotatePage : undefined);
+      // The PNG moves to the main thread without a copy.
+      parentPort!.postMessage({ type: 'page', result }, result.annotation ? [result.annotation.buffer as ArrayBuffer] : []);
+    }
   } catch (e) {
     parentPort!.postMessage({ type: 'page', result: { source: msg.file, pageIndex: 0, failure: `reader failed: ${e instanceof Error ? e.message : String(e)}` } });
   }

@@ -17,6 +17,8 @@ export interface PageResult {
   width?: number;
   height?: number;
   dpi?: number;
+  /** PNG of the page with every box coloured by its state (when asked for). */
+  annotation?: Uint8Array;
 }
 
 export interface ReadPagesOptions {
@@ -24,6 +26,8 @@ export interface ReadPagesOptions {
   workers?: number;
   /** Called as each page finishes (any order across files). */
   onPage?: (r: PageResult) => void;
+  /** Also draw each page's annotated PNG (in the worker, which holds the decoded page). */
+  annotate?: boolean;
 }
 
 /** Read every page of every file. Results come back grouped by file (input order), pages in order. */
@@ -32,7 +36,7 @@ export async function readPages(files: string[], layouts: TallyLayout[], opts: R
   if (n <= 0) return inThread(files, layouts, opts);
   const pool = new ReadPool(layouts, n);
   try {
-    const perFile = await Promise.all(files.map((f) => pool.read(f).then((rs) => { rs.forEach((r) => opts.onPage?.(r)); return rs; })));
+    const perFile = await Promise.all(files.map((f) => pool.read(f, opts).then((rs) => { rs.forEach((r) => opts.onPage?.(r)); return rs; })));
     return perFile.flat();
   } finally {
     await pool.close();
@@ -43,7 +47,7 @@ const TSX_API = import.meta.resolve('tsx/esm/api');
 const WORKER_URL = new URL('./read-pages-worker.ts', import.meta.url).href;
 
 interface Slot { worker: Worker; busy: boolean; job?: Job }
-interface Job { file: string; results: PageResult[]; resolve: (r: PageResult[]) => void }
+interface Job { file: string; annotate: boolean; results: PageResult[]; resolve: (r: PageResult[]) => void }
 
 /** A persistent pool: start once, read many files (the bench measures steady-state throughput). */
 export class ReadPool {
@@ -107,13 +111,13 @@ export class ReadPool {
       const job = this.queue.shift()!;
       slot.busy = true;
       slot.job = job;
-      slot.worker.postMessage({ file: job.file });
+      slot.worker.postMessage({ file: job.file, annotate: job.annotate });
     }
   }
 
-  read(file: string): Promise<PageResult[]> {
+  read(file: string, opts: { annotate?: boolean } = {}): Promise<PageResult[]> {
     return new Promise((resolve) => {
-      this.queue.push({ file, results: [], resolve });
+      this.queue.push({ file, annotate: Boolean(opts.annotate), results: [], resolve });
       this.pump();
     });
   }
@@ -125,10 +129,10 @@ export class ReadPool {
 }
 
 async function inThread(files: string[], layouts: TallyLayout[], opts: ReadPagesOptions): Promise<PageResult[]> {
-  const { readPage } = await import('./read-page.js');
+  const { readPage, annotatePage } = await import('./read-page.js');
   const out: PageResult[] = [];
   for await (const p of loadScans(files)) {
-    const r = await pageResult(p, layouts, readPage);
+    const r = await pageResult(p, layouts, readPage, opts.annotate ? annotatePage : undefined);
     opts.onPage?.(r);
     out.push(r);
   }
@@ -139,8 +143,11 @@ export async function pageResult(
   p: LoadedPage | LoadFailure,
   layouts: TallyLayout[],
   read: (page: LoadedPage, layouts: TallyLayout[]) => Promise<PageReading>,
+  annotate?: (page: LoadedPage, reading: PageReading, layout?: TallyLayout) => Promise<Buffer>,
 ): Promise<PageResult> {
   if (isLoadFailure(p)) return { source: p.source, pageIndex: p.pageIndex ?? 0, failure: p.reason };
   const reading = await read(p, layouts);
-  return { source: p.source, pageIndex: p.pageIndex, reading, width: p.width, height: p.height, dpi: p.dpi };
+  // An annotation is a convenience: failing to draw one never loses the reading.
+  const png = annotate ? await annotate(p, reading, layouts.find((l) => l.layoutHash === reading.layoutHash)).catch(() => undefined) : undefined;
+  return { source: p.source, pageIndex: p.pageIndex, reading, width: p.width, height: p.height, dpi: p.dpi, ...(png ? { annotation: new Uint8Array(png) } : {}) };
 }

@@ -114,4 +114,6 @@ export const CLASSIFY = {
 export const ANNOTATE = {
   /** dpi of the annotation PNG: small files, boxes still recognisable. */
   dpi: 100,
+  /** zlib level of the annotation PNG: 2 encodes ~4× faster than the default 6 for ~15 % larger files. */
+  pngCompression: 2,
 } as const;

@@ -5,6 +5,7 @@
 // files only; earlier results are merged explicitly and the previous files kept under lich-su/.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -13,8 +14,8 @@ import type { CriteriaSet } from '../criteria/criteria-schema.js';
 import { loadCriteria } from '../criteria/load-criteria.js';
 import { EXIT, hasErrors, problem, UserError, type Problem } from '../errors.js';
 import type { MessageKey } from '../locale/messages.js';
-import type { LoadedPage, LoadFailure } from '../omr/load-scan.js';
 import type { BoxState, PageReading } from '../omr/read-page.js';
+import { ReadPool, type PageResult as OmrPageResult } from '../omr/read-pages.js';
 import { annotationPath, loadPreviousResults, writeAnnotation, writeResults } from '../output/write-results.js';
 import { TallyLayoutSchema, type TallyLayout, type TallyPage } from '../tally/layout-schema.js';
 import { scoreSheet, type SheetScore } from './score-sheet.js';
@@ -107,14 +108,15 @@ export interface Results {
 // The page reader (src/omr); injectable so batch rules can be tested without images.
 
 export interface PageReader {
-  load(source: string, bytes: Uint8Array): AsyncIterable<LoadedPage | LoadFailure>;
-  read(page: LoadedPage, layouts: TallyLayout[]): Promise<PageReading>;
-  annotate(page: LoadedPage, reading: PageReading, layout?: TallyLayout): Promise<Buffer>;
+  /** Every page of one file, read and annotated (the default uses a worker pool on all cores). */
+  readFile(path: string): Promise<OmrPageResult[]>;
+  close(): Promise<void>;
 }
 
-async function omrReader(): Promise<PageReader> {
-  const [{ loadScanBytes }, omr] = await Promise.all([import('../omr/load-scan.js'), import('../omr/read-page.js')]);
-  return { load: loadScanBytes, read: omr.readPage, annotate: omr.annotatePage };
+function poolReader(layouts: TallyLayout[], workers?: number): PageReader {
+  const size = Math.max(1, workers ?? availableParallelism());
+  const pool = new ReadPool(layouts, size);
+  return { readFile: (path) => pool.read(path, { annotate: true }), close: () => pool.close() };
 }
 
 export interface ScoreOptions {
@@ -127,7 +129,9 @@ export interface ScoreOptions {
   /** Folder with *.layout.json; default the project's out/. */
   layoutsDir?: string;
   reader?: PageReader;
-  /** Called before each file: [index/total] file. */
+  /** Worker threads reading pages; default all cores. */
+  workers?: number;
+  /** Called as each file is done: [index/total] file. */
   onFile?: (index: number, total: number, file: string) => void;
   /** Called for every new review item as it is found. */
   onReview?: (item: ReviewItem) => void;
@@ -158,7 +162,6 @@ export async function scoreBatch(opts: ScoreOptions): Promise<ScoreRun> {
   const files = await findScans(opts.inputs.map((i) => resolve(cwd, i)), outDir, cwd);
   const previous = await loadPreviousResults(outDir, cwd);
   const fillCancels = project.config.danh_dau.to_kin_la_huy;
-  const reader = opts.reader ?? (await omrReader());
   const runNo = (previous?.runs.at(-1)?.run ?? 0) + 1;
   const state = { files: [...(previous?.files ?? [])], pages: [...(previous?.pages ?? [])], fileReview: [] as ReviewItem[] };
   const review = (item: Omit<ReviewItem, 'reason'>) => {
@@ -166,29 +169,43 @@ export async function scoreBatch(opts: ScoreOptions): Promise<ScoreRun> {
     state.fileReview.push(full);
     opts.onReview?.(full);
   };
-  let newFiles = 0, skipped = 0, newPages = 0;
-  for (const [k, file] of files.entries()) {
+  // 1. Which files are new: the same content read before is listed, never read twice.
+  const fresh: { path: string; shown: string; sha: string; error?: string }[] = [];
+  let skipped = 0;
+  for (const file of files) {
     const shown = relative(cwd, file).split(sep).join('/');
-    opts.onFile?.(k + 1, files.length, shown);
     const got = await readBytes(file);
     const sha = got.bytes ? createHash('sha256').update(got.bytes).digest('hex') : '';
     if (sha && state.files.some((f) => f.sha256 === sha && f.source === shown)) { skipped++; continue; }
-    const seen = sha ? state.files.find((f) => f.sha256 === sha) : undefined;
+    const seen = sha ? (state.files.find((f) => f.sha256 === sha) ?? fresh.find((f) => f.sha === sha)) : undefined;
     if (!seen && state.files.some((f) => f.source === shown))
       review({ kind: 'file', reasonKey: 'R_FILE_CHANGED', params: { file: shown }, source: shown });
     if (seen) {
       state.files.push({ source: shown, sha256: sha, run: runNo, pages: 0 });
-      review({ kind: 'file', reasonKey: 'R_DUPLICATE_FILE', params: { file: shown, other: seen.source }, source: shown });
+      review({ kind: 'file', reasonKey: 'R_DUPLICATE_FILE', params: { file: shown, other: 'source' in seen ? seen.source : seen.shown }, source: shown });
       continue;
     }
-    newFiles++;
-    const pages = got.bytes
-      ? await readFilePages(reader, shown, got.bytes, sha, runNo, layouts, outDir, state.pages.length)
-      : [failedPage(shown, 0, sha, runNo, `cannot read file: ${got.error}`)];
-    state.files.push({ source: shown, sha256: sha, run: runNo, pages: pages.length });
+    fresh.push({ path: file, shown, sha, error: got.error });
+  }
+  // 2. Read the new files on all cores; results keep the input order.
+  const reader = opts.reader ?? poolReader(layouts, opts.workers);
+  let done = 0;
+  const perFile = await Promise.all(fresh.map(async (f) => {
+    const pages = f.error ? [] : await reader.readFile(f.path);
+    opts.onFile?.(++done, fresh.length, f.shown);
+    return pages;
+  })).finally(() => reader.close());
+  // 3. Page results and annotated images, numbered in input order.
+  let newPages = 0;
+  for (const [k, f] of fresh.entries()) {
+    const pages = f.error
+      ? [failedPage(f.shown, 0, f.sha, runNo, `cannot read file: ${f.error}`)]
+      : await pageResults(perFile[k]!, f.shown, f.sha, runNo, layouts, outDir, state.pages.length);
+    state.files.push({ source: f.shown, sha256: f.sha, run: runNo, pages: pages.length });
     state.pages.push(...pages);
     newPages += pages.length;
   }
+  const newFiles = fresh.length;
   markDuplicateSheets(state.pages, layouts);
   const results = assembleResults({ pages: state.pages, files: state.files, layouts, sets: sets.map((s) => s.set), fillCancels, text,
     runs: [...(previous?.runs ?? []), { run: runNo, files: newFiles, pages: newPages }], earlierReview: [...(previous?.review.filter((r) => r.kind === 'file') ?? []), ...state.fileReview] });
@@ -216,30 +233,18 @@ function failedPage(source: string, pageIndex: number, sha: string, run: number,
   return { source, pageIndex, fileSha256: sha, run, status: 'unreadable', reasonKey: 'R_UNREADABLE', reason, boxes: [] };
 }
 
-/** Every page of one file: load → read (locate, identify, measure, classify) → annotate. */
-async function readFilePages(reader: PageReader, source: string, bytes: Uint8Array, sha: string, run: number, layouts: TallyLayout[], outDir: string, seq: number): Promise<PageResult[]> {
+/** One file's pages as read by the omr stage → page results, with their annotated images written. */
+async function pageResults(read: OmrPageResult[], source: string, sha: string, run: number, layouts: TallyLayout[], outDir: string, seq: number): Promise<PageResult[]> {
   const out: PageResult[] = [];
-  try {
-    for await (const page of reader.load(source, bytes)) {
-      if ('failure' in page) { out.push(failedPage(source, page.pageIndex ?? out.length, sha, run, page.reason)); continue; }
-      let reading: PageReading;
-      try {
-        reading = await reader.read(page, layouts);
-      } catch (e) {
-        out.push(failedPage(source, page.pageIndex, sha, run, `reader error: ${(e as Error).message}`));
-        continue;
-      }
-      const layout = layouts.find((l) => l.layoutHash === reading.layoutHash);
-      const result = pageResult(source, page.pageIndex, sha, run, reading, layout);
-      try {
-        const png = await reader.annotate(page, reading, layout);
-        result.image = annotationPath(seq + out.length + 1, source, page.pageIndex);
-        await writeAnnotation(outDir, result.image, png);
-      } catch { /* an annotation is a convenience: never a reason to lose the reading */ }
-      out.push(result);
+  for (const r of read) {
+    if (!r.reading) { out.push(failedPage(source, r.pageIndex, sha, run, r.failure ?? 'unreadable page')); continue; }
+    const layout = layouts.find((l) => l.layoutHash === r.reading!.layoutHash);
+    const result = pageResult(source, r.pageIndex, sha, run, r.reading, layout);
+    if (r.annotation) {
+      result.image = annotationPath(seq + out.length + 1, source, r.pageIndex);
+      await writeAnnotation(outDir, result.image, Buffer.from(r.annotation));
     }
-  } catch (e) {
-    out.push(failedPage(source, out.length, sha, run, `cannot decode: ${(e as Error).message.split('\n')[0]}`));
+    out.push(result);
   }
   if (!out.length) out.push(failedPage(source, 0, sha, run, 'no pages in file'));
   return out;
