@@ -9,10 +9,6 @@ import type { TallyLayout } from '../../src/tally/layout-schema.js';
 
 export type Mark = 'tick' | 'cross' | 'fill';
 
-export const hasPdftoppm = (() => {
-  try { execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' }); return true; } catch { return false; }
-})();
-
 /** One PDF page (1-based) as PNG bytes at `dpi`. */
 export function renderPage(pdf: string, page: number, dpi: number): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'hoctap-render-'));

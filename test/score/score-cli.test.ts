@@ -8,7 +8,7 @@ import { build } from '../../src/build/build-project.js';
 import type { TallyLayout } from '../../src/tally/layout-schema.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject, wardFiles, type TempProject } from '../helpers/temp-project.js';
-import { hasPdftoppm, markPage, renderPage, type Mark } from './mark-sheet.js';
+import { markPage, renderPage, type Mark } from './mark-sheet.js';
 
 const ROSTER = 'Họ và tên;Năm sinh;Giới tính;Khu phố / Đơn vị;Nhóm đối tượng;Mã\nNguyễn Văn An;1980;Nam;Khu phố 1;;A01\n=1+2 Trần Thị Bích;1975;Nữ;Khu phố 1;;A02\nLê Hoàng Cường;1990;Nam;Khu phố 2;;\n';
 const GROUP_MARKS: Record<string, Mark> = {
@@ -17,7 +17,7 @@ const GROUP_MARKS: Record<string, Mark> = {
   'P003/TC1.1/dat': 'tick', 'P003/TC1.2/muc-1': 'tick', 'P003/TC1.2/muc-3': 'tick', 'P003/TC2.1/dat': 'tick',
 };
 
-describe.skipIf(!hasPdftoppm)('hoctap score', () => {
+describe('hoctap score', () => {
   let p: TempProject;
   let group: TallyLayout;
   let personal: TallyLayout;
