@@ -49,7 +49,8 @@ export interface BuildResult {
 export async function planBuild(opts: BuildOptions = {}): Promise<{ ctx?: BuildContext; docs: PlannedDocument[]; problems: Problem[]; project?: Project }> {
   const cwd = opts.cwd ?? process.cwd();
   const project = await loadProject(opts.configPath, cwd);
-  const { sets, problems } = await loadCriteria(project.criteriaDir, cwd);
+  const { sets, problems: criteriaProblems } = await loadCriteria(project.criteriaDir, cwd);
+  const problems = [...project.problems, ...criteriaProblems];
   for (const { set, file } of sets) {
     if (!set.provenance.verified) problems.push(problem('W_UNVERIFIED_SET', { id: set.id }, { file }, 'warning'));
     if (set.provenance.superseded_by) problems.push(problem('W_SUPERSEDED_SET', { id: set.id, by: set.provenance.superseded_by }, { file }, 'warning'));
@@ -97,7 +98,8 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   for (const doc of docs) {
     const pdf = await renderPdf(doc.definition, { title: doc.title, subject: doc.subject, author: project.config.phuong.ten, keywords: 'hoctap, xã hội học tập', date: ctx.pdfDate }, ctx.fonts);
     await write(doc.file, pdf.bytes, { pages: pdf.pages, group: doc.group, title: doc.title });
-    for (const side of doc.sidecars ?? []) await write(side.file, side.bytes, side.group ? { group: side.group, title: side.title, pages: side.pages } : {});
+    for (const side of [...(doc.sidecars ?? []), ...((await doc.renderLater?.()) ?? [])])
+      await write(side.file, side.bytes, side.group ? { group: side.group, title: side.title, pages: side.pages } : {});
   }
   if (!opts.producers) for (const finish of finishers) for (const out of await finish(files, ctx)) await write(out.file, out.bytes);
   return {

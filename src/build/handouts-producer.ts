@@ -114,11 +114,13 @@ export async function handoutsProducer(ctx: BuildContext): Promise<Production> {
     }
     if ([...problems.values()].some((p) => p.severity === 'error')) continue;
     const title = `Tài liệu tập huấn — ${set.title}`;
-    const booklet = await renderBooklet(ctx, data, blocks, handoutFooter(set, config, 'A5'), title);
     docs.push({
       group: 'handout', file: `tap-huan/${set.id}-tai-lieu.pdf`, title, subject: set.title,
       definition: buildHandout(data, blocks, { paper: 'A4', footer: handoutFooter(set, config, 'A4') }),
-      sidecars: [{ file: `tap-huan/${set.id}-so-tay-a5.pdf`, bytes: booklet.bytes, group: 'handout', pages: booklet.pages, title: `Sổ tay A5 (gấp đôi, in hai mặt) — ${set.title}` }],
+      renderLater: async () => {
+        const booklet = await renderBooklet(ctx, data, blocks, handoutFooter(set, config, 'A5'), title);
+        return [{ file: `tap-huan/${set.id}-so-tay-a5.pdf`, bytes: booklet.bytes, group: 'handout', pages: booklet.pages, title: `Sổ tay A5 (gấp đôi, in hai mặt) — ${set.title}` }];
+      },
     });
     if (slidesFile) {
       docs.push({

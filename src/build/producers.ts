@@ -29,6 +29,8 @@ export interface BuildContext {
 /** Groups shown on out/index.html, in this order. */
 export type DocumentGroup = 'registration' | 'scoresheet' | 'tally' | 'plan' | 'handout' | 'slides';
 
+export interface Sidecar { file: string; bytes: Buffer | string; group?: DocumentGroup; title?: string; pages?: number }
+
 export interface PlannedDocument {
   group: DocumentGroup;
   /** Path under out/, forward slashes. */
@@ -38,7 +40,9 @@ export interface PlannedDocument {
   definition: TDocumentDefinitions;
   /** Files written beside the PDF (layout.json, .docx), paths under out/. A sidecar that is
    *  itself a document (a booklet imposed from rendered pages) names its group, title and pages. */
-  sidecars?: { file: string; bytes: Buffer | string; group?: DocumentGroup; title?: string; pages?: number }[];
+  sidecars?: Sidecar[];
+  /** Sidecars that need rendering: run by build() after every problem is known, never by check. */
+  renderLater?: () => Promise<Sidecar[]>;
 }
 
 export interface Production {

@@ -1,7 +1,8 @@
 // Find and validate hoctap.yaml; resolve the project's folders relative to it.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { problem, UserError, EXIT } from '../errors.js';
+import { problem, UserError, EXIT, type Problem } from '../errors.js';
+import { checkCalendarYear } from './config-rules.js';
 import { readYamlFile } from '../text/read-yaml.js';
 import { ProjectConfigSchema, type ProjectConfig } from './config-schema.js';
 
@@ -13,6 +14,8 @@ export interface Project {
   config: ProjectConfig;
   criteriaDir: string;
   templatesDir: string;
+  /** Problems of rules across the config's fields (reported with everything else, not thrown). */
+  problems: Problem[];
 }
 
 /** --config wins; otherwise hoctap.yaml in the current folder. Throws UserError with every problem. */
@@ -23,5 +26,6 @@ export async function loadProject(configPath?: string, cwd = process.cwd()): Pro
   const parsed = await readYamlFile(configFile, shown, ProjectConfigSchema);
   if (!parsed.value) throw new UserError(parsed.problems);
   const root = dirname(configFile);
-  return { root, configFile, config: parsed.value, criteriaDir: join(root, 'criteria'), templatesDir: join(root, 'templates') };
+  const problems = parsed.source ? checkCalendarYear(parsed.value, parsed.source) : [];
+  return { root, configFile, config: parsed.value, criteriaDir: join(root, 'criteria'), templatesDir: join(root, 'templates'), problems };
 }

@@ -1,9 +1,14 @@
 // Content blocks shared by forms and formal documents: the two-column national heading and
 // the signature block. Pure: sizes and the text measurer come in as arguments.
 import type { Content } from 'pdfmake/interfaces.js';
-import { mm } from '../pdf/units.js';
+import { mm, ptToMm } from '../pdf/units.js';
 import type { Measure } from '../pdf/measure-text.js';
-import { QUOC_HIEU, TIEU_NGU } from './page-setup.js';
+import { upperVi } from '../locale/format-vi.js';
+import { DECREE30, QUOC_HIEU, TIEU_NGU } from './page-setup.js';
+
+/** Length of the rule under cơ quan ban hành (mm), from the issuer line's width and the column's. */
+export const issuerRuleMm = (issuerMm: number, columnMm: number) =>
+  Math.max(DECREE30.agencyRuleMinMm, Math.min(issuerMm, columnMm) / DECREE30.agencyRuleRatio);
 
 export interface HeadingSpec {
   /** Cơ quan chủ quản (may be empty) and cơ quan ban hành, as written in hoctap.yaml. */
@@ -28,14 +33,14 @@ export const centredRule = (lengthPt: number, widthPt = 0.6): Content => ({
 });
 
 export function nationalHeading(h: HeadingSpec): Content {
-  const upper = (s: string) => s.toLocaleUpperCase('vi');
+  const upper = upperVi;
   const mottoWidth = h.measure(TIEU_NGU, h.sizes.motto, 'bold');
   const issuerWidth = h.measure(upper(h.issuer), h.sizes.agency, 'bold');
   const left: Content[] = [
     ...(h.parent ? [{ text: upper(h.parent), fontSize: h.sizes.agency }] : []),
     { text: upper(h.issuer), fontSize: h.sizes.agency, bold: true },
     // NĐ30: a short rule, a third to a half of the issuer line, centred under it.
-    centredRule(Math.max(mm(18), Math.min(issuerWidth, mm(h.leftMm)) / 2.5), h.ruleWidthPt),
+    centredRule(mm(issuerRuleMm(ptToMm(issuerWidth), h.leftMm)), h.ruleWidthPt),
     ...(h.number ? [{ text: h.number, fontSize: h.sizes.number ?? h.sizes.agency, margin: [0, 4, 0, 0] as [number, number, number, number] }] : []),
   ];
   const right: Content[] = [
@@ -67,8 +72,8 @@ export interface SignatureSpec {
 export function signatureBlock(s: SignatureSpec): Content {
   return {
     stack: [
-      ...(s.authority ? [{ text: s.authority.toLocaleUpperCase('vi'), bold: true, fontSize: s.size }] : []),
-      { text: s.position.toLocaleUpperCase('vi'), bold: true, fontSize: s.size },
+      ...(s.authority ? [{ text: upperVi(s.authority), bold: true, fontSize: s.size }] : []),
+      { text: upperVi(s.position), bold: true, fontSize: s.size },
       ...(s.note ? [{ text: s.note, italics: true, fontSize: s.size - 1 }] : []),
       { text: s.name, bold: true, fontSize: s.size, margin: [0, mm(s.spaceMm), 0, 0] as [number, number, number, number] },
     ],

@@ -107,8 +107,6 @@ export function provenanceNote(set: CriteriaSet): string {
 }
 
 export interface FormFrame {
-  title: string;
-  subject: string;
   content: Content[];
   /** Footer left text; the page number goes right. */
   footerNote: (page: number, pageCount: number) => string;

@@ -14,7 +14,7 @@ import type { SheetScore } from '../scoring/score-sheet.js';
 import { formIssuer, type FormContext, type Person } from './form-parts.js';
 import { markVectors, verdictVectors, type MarkKind } from './mark-pictures.js';
 import { A4, A5, HANDOUT } from './page-setup.js';
-import { isPictogram, PICTOGRAMS, pictogram, pictogramVectors } from './pictograms.js';
+import { isPictogram, PICTOGRAMS, pictogram } from './pictograms.js';
 import { scoresheetContent, scoringHint, type ExampleMarks } from './scoresheet.js';
 
 const pts = (n: number) => formatNumber(n);

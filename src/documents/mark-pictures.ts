@@ -1,7 +1,7 @@
 // Pictures of marks in a tick box, drawn as pdfmake canvas vectors (Tinos has no ✓ ✗ glyphs,
 // and a drawing prints the same with any font). Generic: handouts, slides and tally sheets
 // may all show them. Pure; sizes in millimetres, black only.
-import type { CanvasElement, Content } from 'pdfmake/interfaces.js';
+import type { CanvasElement } from 'pdfmake/interfaces.js';
 import { mm } from '../pdf/units.js';
 
 /**
@@ -58,29 +58,6 @@ export function markVectors(kind: MarkKind, sizeMm: number, x = 0, y = 0, rulePt
   }
 }
 
-/** Width the picture of one mark takes (a tick beside the box needs room to its right), in mm. */
-export const markWidthMm = (kind: MarkKind, sizeMm: number) => (kind === 'outside' ? sizeMm * 2.2 : kind === 'circle' ? sizeMm * 1.8 : sizeMm);
-
-/** One marked box as a pdfmake node, with room around a ring so it is not clipped by neighbours. */
-export function markPicture(kind: MarkKind, sizeMm: number, rulePt = 0.75): Content {
-  const pad = kind === 'circle' ? mm(sizeMm * 0.4) : 0;
-  return {
-    width: mm(markWidthMm(kind, sizeMm)),
-    canvas: markVectors(kind, sizeMm, pad, pad, rulePt),
-    margin: [0, 0, 0, pad * 2],
-  } as Content;
-}
-
-/** A row of boxes (one indicator's options), each with its own mark; gap between boxes in mm. */
-export function markRow(kinds: MarkKind[], sizeMm: number, gapMm = sizeMm * 0.8, rulePt = 0.75): Content {
-  const s = mm(sizeMm);
-  const step = s + mm(gapMm);
-  return {
-    width: kinds.length * step - mm(gapMm),
-    canvas: kinds.flatMap((k, i) => markVectors(k, sizeMm, i * step, 0, rulePt)),
-  } as Content;
-}
-
 /**
  * The verdict badge beside a picture: a tick in a circle (right) or a cross in a heavy circle
  * (wrong). Shape, not colour, carries the meaning, so it survives black-and-white copies.
@@ -91,5 +68,3 @@ export function verdictVectors(right: boolean, sizeMm: number, x = 0, y = 0): Ca
   if (right) return [ring, ...tickVectors(x + s * 0.12, y + s * 0.1, s * 0.76, s * 0.12)];
   return [{ ...ring, color: 'black' } as CanvasElement, ...crossVectors(x + s * 0.12, y + s * 0.12, s * 0.76, s * 0.13).map((l) => ({ ...l, lineColor: 'white' }))];
 }
-
-export const verdictPicture = (right: boolean, sizeMm: number): Content => ({ width: mm(sizeMm), canvas: verdictVectors(right, sizeMm) }) as Content;

@@ -5,8 +5,10 @@ import type { CriteriaSet } from '../criteria/criteria-schema.js';
 export interface ModelWording {
   /** Identity fields, in order; the first is the name of the subject. */
   fields: string[];
-  /** The subject's signature title on the form. */
+  /** The subject's signature title on the scoresheet. */
   signer: string;
+  /** … and on the registration form. */
+  registrant: string;
   /** Who confirms / assesses (left signature). */
   confirmer: string;
   /** "Điểm chi hội chấm" column header. */
@@ -21,6 +23,7 @@ export const MODEL_WORDING: Record<CriteriaSet['model'], ModelWording> = {
   cong_dan_hoc_tap: {
     fields: PERSON_FIELDS,
     signer: 'Người tự đánh giá',
+    registrant: 'Người đăng ký',
     confirmer: 'Xác nhận của Chi hội Khuyến học',
     assessorColumn: 'Điểm chi hội chấm',
     commitments: [
@@ -32,6 +35,7 @@ export const MODEL_WORDING: Record<CriteriaSet['model'], ModelWording> = {
   gia_dinh_hoc_tap: {
     fields: ['Họ và tên chủ hộ', 'Số thành viên', 'Tổ dân phố / Khu phố', 'Địa chỉ', 'Số điện thoại'],
     signer: 'Chủ hộ',
+    registrant: 'Chủ hộ',
     confirmer: 'Xác nhận của Trưởng khu phố',
     assessorColumn: 'Điểm khu phố chấm',
     commitments: [
@@ -43,6 +47,7 @@ export const MODEL_WORDING: Record<CriteriaSet['model'], ModelWording> = {
   dong_ho_hoc_tap: {
     fields: ['Tên dòng họ', 'Họ và tên trưởng họ', 'Số hộ trong dòng họ', 'Nơi cư trú chính', 'Số điện thoại'],
     signer: 'Trưởng họ',
+    registrant: 'Trưởng họ',
     confirmer: 'Xác nhận của Hội Khuyến học phường',
     assessorColumn: 'Điểm hội chấm',
     commitments: [
@@ -54,6 +59,7 @@ export const MODEL_WORDING: Record<CriteriaSet['model'], ModelWording> = {
   cong_dong_hoc_tap: {
     fields: ['Tên khu phố / tổ dân phố / thôn / ấp', 'Họ và tên Trưởng khu phố', 'Số hộ', 'Số điện thoại'],
     signer: 'Trưởng khu phố',
+    registrant: 'Trưởng khu phố',
     confirmer: 'Xác nhận của Hội Khuyến học phường',
     assessorColumn: 'Điểm hội chấm',
     commitments: [
@@ -65,6 +71,7 @@ export const MODEL_WORDING: Record<CriteriaSet['model'], ModelWording> = {
   don_vi_hoc_tap: {
     fields: ['Tên đơn vị', 'Họ và tên thủ trưởng đơn vị', 'Số cán bộ, nhân viên', 'Địa chỉ', 'Số điện thoại'],
     signer: 'Thủ trưởng đơn vị',
+    registrant: 'Thủ trưởng đơn vị',
     confirmer: 'Xác nhận của Hội Khuyến học phường',
     assessorColumn: 'Điểm hội chấm',
     commitments: [
@@ -76,6 +83,7 @@ export const MODEL_WORDING: Record<CriteriaSet['model'], ModelWording> = {
   cong_dong_hoc_tap_cap_xa: {
     fields: ['Tên xã / phường / thị trấn', 'Họ và tên người phụ trách', 'Số điện thoại'],
     signer: 'Chủ tịch UBND',
+    registrant: 'Chủ tịch UBND',
     confirmer: 'Xác nhận của Hội đồng đánh giá',
     assessorColumn: 'Điểm hội đồng chấm',
     commitments: [

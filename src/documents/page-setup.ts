@@ -69,8 +69,9 @@ export const DECREE30 = {
   pageNumberPt: 14,
   /** Baseline area of the page number: inside the 20 mm top margin. */
   pageNumberTopMm: 9,
-  /** Short rule under cơ quan ban hành: one third to a half of the line. */
-  agencyRuleMm: 25,
+  /** Rule under cơ quan ban hành: a third to a half of its line (≈ line ÷ 2.5), never under 18 mm. */
+  agencyRuleMinMm: 18,
+  agencyRuleRatio: 2.5,
   /** Rules (under cơ quan, Tiêu ngữ, trích yếu): solid, thin but photocopy-safe. */
   rulePt: 0.6,
   /** Trích yếu rule: 0.4 of the trích yếu line (NĐ30: a third to a half), never under 20 mm. */

@@ -2,7 +2,7 @@
 // the Nghị định 30/2020 Phụ lục I layout. Sizes come from page-setup.ts DECREE30; the Word
 // twin (plan-docx.ts) reads the same document and the same constants.
 import type { Content, ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { mm } from '../pdf/render-pdf.js';
+import { mm } from '../pdf/units.js';
 import type { Measure } from '../pdf/measure-text.js';
 import { recipientLines, runsText, type Block, type PlanDocument, type Run } from '../plans/plan-model.js';
 import { centredRule, nationalHeading } from './blocks.js';

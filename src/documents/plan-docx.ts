@@ -7,6 +7,9 @@ import {
   type IBorderOptions, type IParagraphOptions,
 } from 'docx';
 import type { Measure } from '../pdf/measure-text.js';
+import { ptToMm } from '../pdf/units.js';
+import { upperVi } from '../locale/format-vi.js';
+import { issuerRuleMm } from './blocks.js';
 import { recipientLines, type Block, type PlanDocument, type Run } from '../plans/plan-model.js';
 import { DECREE30_TEXT_WIDTH_MM, headerColumnsMm, tableWidthsMm } from './plan-document.js';
 import { A4, DECREE30, QUOC_HIEU, TIEU_NGU } from './page-setup.js';
@@ -61,14 +64,13 @@ const layoutTable = (widthsMm: number[], cells: TableCell[], cantSplit = false) 
 
 function heading(doc: PlanDocument, measure: Measure): (Paragraph | Table)[] {
   const cols = headerColumnsMm(measure, doc.header.placeDate);
-  const toMm = (pt: number) => (pt * 25.4) / 72;
-  const upper = (s: string) => s.toLocaleUpperCase('vi');
+  const toMm = ptToMm;
+  const upper = upperVi;
   const issuerMm = toMm(measure(upper(doc.header.issuer), D.agencyPt, 'bold'));
   const left = [
     ...(doc.header.parent ? [centred(upper(doc.header.parent), { size: D.agencyPt, style: 'CoQuan' })] : []),
     centred(upper(doc.header.issuer), { size: D.agencyPt, bold: true, style: 'CoQuan' }),
-    // Same length as the PDF's (blocks.ts nationalHeading): issuer line / 2.5, at least 18 mm.
-    ruleParagraph(Math.max(18, Math.min(issuerMm, cols.left) / 2.5), cols.left, 4),
+    ruleParagraph(issuerRuleMm(issuerMm, cols.left), cols.left, 4),
     centred(doc.header.number, { size: D.numberPt, style: 'CoQuan' }),
   ];
   const mottoMm = toMm(measure(TIEU_NGU, D.mottoPt, 'bold'));

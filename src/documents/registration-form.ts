@@ -46,7 +46,7 @@ export function buildRegistrationForm(set: CriteriaSet, ctx: FormContext, opts: 
         {
           columns: [
             signatureBlock({ position: w.confirmer, name: ' ', note: '(Ký, ghi rõ họ tên)', size: FORM.bodyPt, spaceMm: 22 }),
-            signatureBlock({ position: w.signer === 'Người tự đánh giá' ? 'Người đăng ký' : w.signer, name: ' ', note: '(Ký, ghi rõ họ tên)', size: FORM.bodyPt, spaceMm: 22 }),
+            signatureBlock({ position: w.registrant, name: ' ', note: '(Ký, ghi rõ họ tên)', size: FORM.bodyPt, spaceMm: 22 }),
           ],
         },
       ],
@@ -54,8 +54,6 @@ export function buildRegistrationForm(set: CriteriaSet, ctx: FormContext, opts: 
   ];
   const note = provenanceNote(set);
   return formDocument({
-    title: `Phiếu đăng ký ${set.model_name} ${year}`,
-    subject: set.title,
     content,
     footerNote: () => note,
   });

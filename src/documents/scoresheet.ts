@@ -5,6 +5,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { CriteriaSet, Indicator } from '../criteria/criteria-schema.js';
 import { formatNumber } from '../locale/format-vi.js';
+import { optionsOf } from '../criteria/indicator-options.js';
 import { mm } from '../pdf/units.js';
 import { signatureBlock } from './blocks.js';
 import {
@@ -29,11 +30,11 @@ export function recognitionRuleText(set: CriteriaSet): string {
   return `Được công nhận "${set.model_name}" khi ${parts.join('; ')}.${bands ? ` Xếp loại — ${bands}.` : ''}`;
 }
 
-/** How an indicator is scored, printed under its text: "(Đạt: 10 điểm; Không đạt: 0 điểm)". */
+/** How an indicator is scored, printed under its text: "(Đạt: 10 điểm; Không đạt: 0 điểm)".
+ *  Options come from optionsOf(), so the scoresheet, the tally sheets and the scorer agree. */
 export function scoringHint(ind: Indicator): string {
   if (ind.type === 'points') return `(Chấm từ 0 đến ${pts(ind.max)} điểm)`;
-  if (ind.type === 'yes_no') return `(Đạt: ${pts(ind.max)} điểm; Không đạt: 0 điểm)`;
-  return `(${ind.levels!.map((l) => `${l.label}: ${pts(l.points)} điểm`).join('; ')})`;
+  return `(${optionsOf(ind).map((o) => `${o.label}: ${pts(o.points)} điểm`).join('; ')})`;
 }
 
 const COLS_MM = { tt: 11, max: 17, self: 18, assessor: 19, note: 20 };
@@ -99,10 +100,9 @@ export function scoresheetContent(set: CriteriaSet, ctx: FormContext, person: Pe
   const w = MODEL_WORDING[set.model];
   const year = ctx.config.nam;
   const bands = set.scoring.classification.length ? set.scoring.classification.map((b) => b.label) : [set.scoring.recognition.label];
-  const identityValues = [person.name, person.birthYear, person.gender, undefined, person.unit];
   const half = (FORM_WIDTH_MM - 4) / 2;
   const identity: Content[] = [
-    writeLine(ctx, w.fields[0], identityValues[0] ?? ''),
+    writeLine(ctx, w.fields[0], person.name ?? ''),
     ...(set.model === 'cong_dan_hoc_tap'
       ? [
           { columns: [writeLine(ctx, 'Năm sinh', person.birthYear ?? '', half), writeLine(ctx, 'Giới tính', person.gender ?? '', half)], columnGap: mm(4) } as Content,
@@ -144,9 +144,9 @@ export interface SheetEntry {
   pages?: number;
 }
 
-/** Blank sheet of one set, or (handouts) one with an example filled in. */
-export function buildScoresheet(set: CriteriaSet, ctx: FormContext, example?: ExampleMarks): TDocumentDefinitions {
-  return buildSheets([{ set }], ctx, example);
+/** The blank sheet of one set. */
+export function buildScoresheet(set: CriteriaSet, ctx: FormContext): TDocumentDefinitions {
+  return buildSheets([{ set }], ctx);
 }
 
 /** Many personalised sheets in one PDF (one unit of a roster), ready for duplex printing. */
@@ -162,10 +162,7 @@ export function buildSheets(entries: SheetEntry[], ctx: FormContext, example?: E
     if (pad) sheet.push({ text: '(Trang này để trống để in hai mặt)', italics: true, fontSize: FORM.footerPt, alignment: 'center', pageBreak: 'before', margin: [0, mm(100), 0, 0] });
     return sheet;
   });
-  const first = entries[0].set;
   return formDocument({
-    title: `Phiếu tự đánh giá ${first.model_name} ${ctx.config.nam}`,
-    subject: first.title,
     content,
     footerNote: (page) => {
       const e = entries[owner[page - 1] ?? 0] ?? entries[0];

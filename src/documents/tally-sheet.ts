@@ -10,6 +10,7 @@ import { formatNumber } from '../locale/format-vi.js';
 import type { Measure } from '../pdf/measure-text.js';
 import { qrMatrix } from '../pdf/qr-matrix.js';
 import { mm } from '../pdf/units.js';
+import { crossVectors, tickVectors } from './mark-pictures.js';
 import { TALLY_FORMAT, type Rect, type TallyLayout, type TallyPage } from '../tally/layout-schema.js';
 import { A4, TALLY } from './page-setup.js';
 
@@ -493,15 +494,11 @@ export function buildTallySheet(set: CriteriaSet, input: TallyInput, layoutNo?: 
 // Drawing: everything absolutely positioned in each page's background; the flow content is
 // only the page breaks. Marks solid black; mark-box outlines black ≥ 0.75 pt.
 
+/** The marking-rule pictures printed on the sheet: the same vectors the handouts teach with. */
 function pictureMarks(r: Rect, picture: Picture): any[] {
   const X = mm(r.xMm), Y = mm(r.yMm), S = mm(r.wMm);
   if (picture === 'fill') return [{ type: 'rect', x: X, y: Y, w: S, h: S, color: 'black', lineWidth: TALLY.boxOutlinePt }];
-  const pen = { lineWidth: 1.4, lineColor: 'black', lineCap: 'round' as const };
-  if (picture === 'tick') return [{ type: 'polyline', points: [{ x: X + S * 0.18, y: Y + S * 0.55 }, { x: X + S * 0.42, y: Y + S * 0.8 }, { x: X + S * 0.85, y: Y + S * 0.18 }], ...pen }];
-  return [
-    { type: 'line', x1: X + S * 0.2, y1: Y + S * 0.2, x2: X + S * 0.8, y2: Y + S * 0.8, ...pen },
-    { type: 'line', x1: X + S * 0.8, y1: Y + S * 0.2, x2: X + S * 0.2, y2: Y + S * 0.8, ...pen },
-  ];
+  return picture === 'tick' ? tickVectors(X, Y, S, 1.4) : crossVectors(X, Y, S, 1.4);
 }
 
 function pageContent(plan: TallyPlan, pagePlan: PagePlan, page: TallyPage, pageCount: number): Content[] {

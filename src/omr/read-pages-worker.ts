@@ -7,9 +7,9 @@ import { readPage } from './read-page.js';
 import { pageResult } from './read-pages.js';
 import { annotatePage } from './annotate-page.js';
 
-const { layouts, threads } = workerData as { layouts: TallyLayout[]; threads: number };
+const { layouts } = workerData as { layouts: TallyLayout[] };
 // One libvips thread per worker: the pool already uses every core.
-sharp.concurrency(threads);
+sharp.concurrency(1);
 parentPort!.on('message', async (msg: { file: string; annotate: boolean }) => {
   try {
     for await (const p of loadScans([msg.file])) {

@@ -46,7 +46,7 @@ export async function readPages(files: string[], layouts: TallyLayout[], opts: R
 const TSX_API = import.meta.resolve('tsx/esm/api');
 const WORKER_URL = new URL('./read-pages-worker.ts', import.meta.url).href;
 
-interface Slot { worker: Worker; busy: boolean; job?: Job }
+interface Slot { worker: Worker; dead: boolean; job?: Job }
 interface Job { file: string; annotate: boolean; results: PageResult[]; resolve: (r: PageResult[]) => void }
 
 /** A persistent pool: start once, read many files (the bench measures steady-state throughput). */
@@ -65,41 +65,39 @@ export class ReadPool {
     // The worker is TypeScript. Loader flags (--import tsx) do not reach worker threads on Node 20,
     // so a tiny eval bootstrap registers tsx inside the worker and then imports the real module.
     const code = `import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
-    const worker = new Worker(code, { eval: true, workerData: { layouts: this.layouts, threads: 1 } });
-    const slot: Slot = { worker, busy: false };
+    const worker = new Worker(code, { eval: true, workerData: { layouts: this.layouts } });
+    const slot: Slot = { worker, dead: false };
     worker.on('message', (msg: { type: 'page'; result: PageResult } | { type: 'done' }) => {
       if (!slot.job) return;
       if (msg.type === 'page') slot.job.results.push(msg.result);
       else this.finish(slot);
     });
-    worker.on('error', (e) => {
-      // A crash loses only the current file: report it and replace the worker.
-      const job = slot.job;
-      if (job) job.results.push({ source: job.file, pageIndex: job.results.length, failure: `reader crashed: ${e.message}` });
-      this.finish(slot);
-    });
-    worker.on('exit', () => {
-      const idx = this.slots.indexOf(slot);
-      if (idx < 0 || this.closed) return;
-      if (slot.job) this.finish(slot);
-      // Respawn, unless workers keep dying without finishing anything (broken install): then
-      // fail the queued files with the reason instead of looping.
-      if (++this.crashes > 3 + this.completed) {
-        this.slots.splice(idx, 1);
-        if (!this.slots.length)
-          for (const job of this.queue.splice(0)) job.resolve([{ source: job.file, pageIndex: 0, failure: 'page reader could not start' }]);
-        return;
-      }
-      this.slots[idx] = this.spawn();
-      this.pump();
-    });
+    // 'error' is followed by 'exit'; both end in lose(), which runs once per worker.
+    worker.on('error', (e) => this.lose(slot, `reader crashed: ${e.message}`));
+    worker.on('exit', (code) => this.lose(slot, `reader stopped (exit code ${code})`));
     return slot;
+  }
+
+  /** A worker is gone: its file fails with the reason (never silently empty), and it is replaced
+   *  unless workers keep dying without finishing anything (broken install). */
+  private lose(slot: Slot, reason: string) {
+    if (slot.dead || this.closed) return;
+    slot.dead = true;
+    const job = slot.job;
+    slot.job = undefined;
+    job?.resolve([...job.results, { source: job.file, pageIndex: job.results.length, failure: reason }]);
+    const idx = this.slots.indexOf(slot);
+    if (++this.crashes > 3 + this.completed) {
+      this.slots.splice(idx, 1);
+      if (!this.slots.length)
+        for (const queued of this.queue.splice(0)) queued.resolve([{ source: queued.file, pageIndex: 0, failure: 'page reader could not start' }]);
+    } else this.slots[idx] = this.spawn();
+    this.pump();
   }
 
   private finish(slot: Slot) {
     const job = slot.job;
     slot.job = undefined;
-    slot.busy = false;
     if (job) this.completed++;
     job?.resolve(job.results);
     this.pump();
@@ -107,11 +105,9 @@ export class ReadPool {
 
   private pump() {
     for (const slot of this.slots) {
-      if (slot.busy || !this.queue.length) continue;
-      const job = this.queue.shift()!;
-      slot.busy = true;
-      slot.job = job;
-      slot.worker.postMessage({ file: job.file, annotate: job.annotate });
+      if (slot.dead || slot.job || !this.queue.length) continue;
+      slot.job = this.queue.shift()!;
+      slot.worker.postMessage({ file: slot.job.file, annotate: slot.job.annotate });
     }
   }
 

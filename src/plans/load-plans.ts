@@ -143,16 +143,6 @@ function valueOrigin(source: YamlSource, path: PathSegment[], file: string): Tex
  * would print silently; stop instead, pointing at the line to update. (Early next-year dates,
  * e.g. a January review, are allowed.)
  */
-export function checkCalendarYear(config: ProjectConfig, source: YamlSource | undefined, file: string): Problem[] {
-  const out: Problem[] = [];
-  for (const [key, iso] of Object.entries(config.lich)) {
-    const year = Number(iso.slice(0, 4));
-    if (year === config.nam || year === config.nam + 1) continue;
-    out.push(problem('E_PLAN_LICH_YEAR', { key, date: iso, nam: config.nam, fixed: `${config.nam}${iso.slice(4)}` }, source ? locate(source, ['lich', key], { at: 'value' }) : { file }));
-  }
-  return out;
-}
-
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {

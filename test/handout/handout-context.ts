@@ -40,7 +40,9 @@ export async function buildHandouts(extra: Files = {}): Promise<BuiltHandouts> {
   for (const d of docs) {
     const pdf = await renderPdf(d.definition, { title: d.title, subject: d.subject, author: '', date: PDF_DATE }, ctx.fonts);
     proj.write({ [`out/${d.file}`]: pdf.bytes });
-    for (const s of d.sidecars ?? []) proj.write({ [`out/${s.file}`]: s.bytes });
+    // As build() does: rendered sidecars (the booklet) come from the deferred step.
+    d.sidecars = [...(d.sidecars ?? []), ...((await d.renderLater?.()) ?? [])];
+    for (const s of d.sidecars) proj.write({ [`out/${s.file}`]: s.bytes });
   }
   return { proj, ctx, docs, problems, out };
 }
