@@ -182,9 +182,3 @@ function addressees(doc: PlanDocument): Content[] {
     margin,
   }];
 }
-
-/** All text of the document in reading order (tests compare it with the Word file). */
-export function planPlainText(doc: PlanDocument): string {
-  const blocks = (bs: Block[]) => bs.flatMap((b) => (b.kind === 'table' ? [...b.header, ...b.rows.flat()].map(runsText) : b.kind === 'pageBreak' ? [] : [runsText(b.runs)]));
-  return [doc.kind, doc.summary, ...blocks(doc.body), ...blocks(doc.appendix)].join('\n');
-}

@@ -11,7 +11,7 @@ import type { Measure } from '../pdf/measure-text.js';
 import { qrMatrix } from '../pdf/qr-matrix.js';
 import { mm } from '../pdf/units.js';
 import { crossVectors, tickVectors } from './mark-pictures.js';
-import { TALLY_FORMAT, type Rect, type TallyLayout, type TallyPage } from '../tally/layout-schema.js';
+import { digitBoxId, ID_INDICATOR, TALLY_FORMAT, type Rect, type TallyLayout, type TallyPage } from '../tally/layout-schema.js';
 import { A4, TALLY } from './page-setup.js';
 
 export type TallyKind = 'personal' | 'group';
@@ -225,15 +225,13 @@ function digitRow(ink: PageInk, slot: string, x0: number, y0: number, digit: num
   for (let v = 0; v <= 9; v++) {
     const rect = { xMm: r2(x0 + v * 8), yMm: r2(y0), wMm: TALLY.boxMm, hMm: TALLY.boxMm };
     idBoxes.push({ ...rect, digit, value: v });
-    boxes.push({ ...rect, id: `${slot}/${ID_INDICATOR}/${digit}-${v}`, person: slot, indicator: ID_INDICATOR, option: `${digit}-${v}`, points: 0 });
+    boxes.push({ ...rect, id: digitBoxId(slot, digit, v), person: slot, indicator: ID_INDICATOR, option: `${digit}-${v}`, points: 0 });
     ink.text(String(v), rect.xMm + TALLY.boxMm / 2, rect.yMm + TALLY.boxMm + TALLY.clearMm, TALLY.smallPt, { align: 'center' });
   }
 }
 /** Digit row pitch: box, clear zone, the digits, clear zone. */
 const DIGIT_PITCH = Math.ceil(TALLY.boxMm + 2 * TALLY.clearMm + TALLY.smallPt * TALLY.lineHeight / (72 / 25.4));
 
-/** Indicator id of the digit boxes inside `boxes` (never a criteria indicator: ids cannot start with "#"). */
-export const ID_INDICATOR = '#so-tt';
 
 // ---------------------------------------------------------------------------------------------
 // Personal sheet: A4 portrait, one person, every indicator with its options one per line.

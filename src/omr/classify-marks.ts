@@ -2,6 +2,7 @@
 // cancelled / ambiguous with a confidence. The mark threshold adapts per sheet (largest gap in
 // the sorted ink coverages, OMRChecker-style) but only within fixed bounds; row rules then make
 // an indicator's options one choice.
+import { ID_INDICATOR } from '../tally/layout-schema.js';
 import type { TallyBox, TallyLayout } from '../tally/layout-schema.js';
 import type { BoxMetrics } from './measure-marks.js';
 import type { BoxReading, BoxState } from './read-page.js';
@@ -27,7 +28,7 @@ export function adaptiveInkThreshold(values: number[]): number {
  * digit boxes (indicator "#so-tt", option "<place>-<value>") one choice per digit place.
  */
 export function choiceGroupOf(b: Pick<TallyBox, 'person' | 'indicator' | 'option'>): string {
-  if (b.indicator.startsWith('#')) return `${b.person}\u0000${b.indicator}\u0000${b.option.split('-')[0]}`;
+  if (b.indicator === ID_INDICATOR) return `${b.person}\u0000${b.indicator}\u0000${b.option.split('-')[0]}`;
   return `${b.person}\u0000${b.indicator}`;
 }
 

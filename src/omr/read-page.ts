@@ -35,9 +35,7 @@ export interface PageReading {
 }
 
 export type { LoadedPage, LoadFailure } from './load-scan.js';
-export { loadScans, isLoadFailure } from './load-scan.js';
 export { annotatePage } from './annotate-page.js';
-export { readPages, ReadPool, type PageResult, type ReadPagesOptions } from './read-pages.js';
 
 /** Read one page. Never throws for bad pixels: every failure is a status with a reason. */
 export async function readPage(page: LoadedPage, layouts: TallyLayout[]): Promise<PageReading> {

@@ -42,8 +42,14 @@ export async function loadPreviousResults(outDir: string, cwd: string): Promise<
 export const annotationPath = (seq: number, source: string, pageIndex: number) =>
   `${RESULT_FILES.images}/${String(seq).padStart(4, '0')}-${slugify(basename(source).replace(/\.[^.]+$/, '')) || 'trang'}-tr${pageIndex + 1}.png`;
 
-export async function writeAnnotation(outDir: string, file: string, png: Buffer): Promise<void> {
-  await writeFileAtomic(join(outDir, file), png);
+/** A page's annotated PNG; a full disk is a file error (exit 3), not an internal one. */
+export async function writeAnnotation(outDir: string, file: string, png: Buffer, cwd = process.cwd()): Promise<void> {
+  const path = join(outDir, file);
+  try {
+    await writeFileAtomic(path, png);
+  } catch (e) {
+    throw new UserError([problem('E_FILE_WRITE', { detail: (e as Error).message }, { file: relative(cwd, path) })], EXIT.file);
+  }
 }
 
 /** A CSV cell: quoted when needed; text that Excel would run as a formula gets a leading "'". */

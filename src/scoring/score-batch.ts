@@ -17,12 +17,10 @@ import type { MessageKey } from '../locale/messages.js';
 import type { BoxState, PageReading } from '../omr/read-page.js';
 import { ReadPool, type PageResult as OmrPageResult } from '../omr/read-pages.js';
 import { annotationPath, loadPreviousResults, writeAnnotation, writeResults } from '../output/write-results.js';
-import { TallyLayoutSchema, type TallyLayout, type TallyPage } from '../tally/layout-schema.js';
+import { digitBoxId, ID_INDICATOR, TallyLayoutSchema, type TallyLayout, type TallyPage } from '../tally/layout-schema.js';
 import { scoreSheet, type SheetScore } from './score-sheet.js';
 
 export const RESULTS_FORMAT = { name: 'hoctap-results', version: 1 } as const;
-/** Indicator id of the digit boxes (see documents/tally-sheet.ts ID_INDICATOR). */
-const ID_INDICATOR = '#so-tt';
 const SCAN_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.tif', '.tiff', '.pdf', '.webp']);
 
 // ---------------------------------------------------------------------------------------------
@@ -275,7 +273,7 @@ export function readNumber(slot: TallyPage['persons'][number], states: Map<strin
   let n = 0, any = false, unclear = false;
   for (const d of places) {
     const boxes = slot.idBoxes.filter((b) => b.digit === d);
-    const st = boxes.map((b) => ({ v: b.value, s: states.get(`${slot.person}/${ID_INDICATOR}/${d}-${b.value}`) }));
+    const st = boxes.map((b) => ({ v: b.value, s: states.get(digitBoxId(slot.person, d, b.value)) }));
     const marked = st.filter((x) => x.s === 'marked');
     if (st.some((x) => x.s === 'ambiguous') || marked.length > 1) unclear = true;
     else if (marked.length === 1) { n += marked[0]!.v * 10 ** d; any = true; }
@@ -344,11 +342,9 @@ export function assembleResults(input: AssembleInput): Results {
         add({ kind: 'box', reasonKey: 'R_AMBIGUOUS_BOX', params: { file: p.source, page, serial: p.serial ?? '', box: b.id, confidence: b.confidence }, source: p.source, pageIndex: p.pageIndex, serial: p.serial, boxId: b.id });
     for (const slot of lp.persons) {
       const boxes = lp.boxes.filter((b) => b.person === slot.person && b.indicator !== ID_INDICATOR);
-      const stateOf = (id: string): BoxState => {
-        const s = states.get(id) ?? 'ambiguous';
-        return s === 'cancelled' && !layout.markingRule.fillCancels ? 'marked' : s;
-      };
-      const anyMark = boxes.some((b) => stateOf(b.id) !== 'empty') || slot.idBoxes.some((d) => (states.get(`${slot.person}/${ID_INDICATOR}/${d.digit}-${d.value}`) ?? 'empty') !== 'empty');
+      // classifyMarks already applied the layout's marking rule (no cancel when fills choose).
+      const stateOf = (id: string): BoxState => states.get(id) ?? 'ambiguous';
+      const anyMark = boxes.some((b) => stateOf(b.id) !== 'empty') || slot.idBoxes.some((d) => (states.get(digitBoxId(slot.person, d.digit, d.value)) ?? 'empty') !== 'empty');
       let key = slot.person;
       let number: number | undefined;
       if (slot.idBoxes.length) {

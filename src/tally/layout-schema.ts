@@ -5,6 +5,11 @@ import { z } from 'zod';
 
 export const TALLY_FORMAT = { name: 'hoctap-tally', version: 1 } as const;
 
+/** Indicator id of the digit boxes where a blank row's person number is marked (one choice per digit place). */
+export const ID_INDICATOR = '#so-tt';
+/** Box id of one digit box: "<person>/#so-tt/<place>-<value>". Generator and scorer both use it. */
+export const digitBoxId = (person: string, place: number, value: number) => `${person}/${ID_INDICATOR}/${place}-${value}`;
+
 const mm = z.number();
 export const RectSchema = z.object({ xMm: mm, yMm: mm, wMm: mm, hMm: mm });
 

@@ -2,7 +2,7 @@
 // and schema issue into a Problem with file:line:col. Text is NFC-normalised first, so
 // values that reach layout are always NFC whatever the editor saved.
 import { readFile } from 'node:fs/promises';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { problem, ref, type MessageRef, type Problem, type SourceLocation } from '../errors.js';
 import type { MessageKey } from '../locale/messages.js';
@@ -101,8 +101,6 @@ function issueToProblems(src: YamlSource, schema: z.ZodType, data: unknown, issu
 
 export interface ParsedYaml<T> {
   value?: T;
-  /** The raw parsed data (present whenever the YAML itself parsed). */
-  raw?: unknown;
   source?: YamlSource;
   problems: Problem[];
 }
@@ -123,9 +121,9 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   const raw = doc.toJS();
   const result = schema.safeParse(raw);
   if (!result.success) {
-    return { raw, source: src, problems: result.error.issues.flatMap((i) => issueToProblems(src, schema, raw, i)) };
+    return { source: src, problems: result.error.issues.flatMap((i) => issueToProblems(src, schema, raw, i)) };
   }
-  return { value: result.data, raw, source: src, problems };
+  return { value: result.data, source: src, problems };
 }
 
 export async function readYamlFile<S extends z.ZodType>(path: string, shownAs: string, schema: S): Promise<ParsedYaml<z.infer<S>>> {
@@ -138,5 +136,3 @@ export async function readYamlFile<S extends z.ZodType>(path: string, shownAs: s
   return parseYaml(text.replace(/^\uFEFF/, ''), shownAs, schema);
 }
 
-/** Is this a mapping entry (for rules that need the node itself)? */
-export const isYamlPair = isPair;

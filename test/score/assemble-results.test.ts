@@ -42,11 +42,6 @@ describe('assembleResults', () => {
     expect(r.review.filter((i) => i.kind === 'box').map((i) => i.boxId)).toEqual(['R01/TC2.1/dat']);
   });
 
-  it('with to_kin_la_huy: false a filled box is a mark', () => {
-    const r = assemble([page('a.jpg', row1)], false);
-    expect(r.persons[0]!.indicators['TC1.2']!.value).toBeNull();
-  });
-
   it('a row without a readable number is kept apart and listed', () => {
     const r = assemble([page('a.jpg', { 'R02/TC1.1/dat': 'marked' })]);
     expect(r.persons[0]!.person).toBe('a.jpg#0/R02');
