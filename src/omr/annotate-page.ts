@@ -29,7 +29,7 @@ export async function annotatePage(page: LoadedPage, reading: PageReading, layou
   img.data.set(rgba);
   ctx.putImageData(img, 0, 0);
   if (H && layout) {
-    const lp = layout.pages.find((p) => p.pageIndex === reading.layoutPageIndex);
+    const lp = layout.pages[reading.layoutPageIndex ?? -1];
     const byId = new Map(reading.boxes.map((b) => [b.id, b]));
     ctx.lineWidth = 2;
     for (const b of lp?.boxes ?? []) {

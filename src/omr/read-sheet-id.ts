@@ -97,7 +97,7 @@ export async function readSheetId(page: LoadedPage, work: WorkingImage, location
       const p = parsePayload(text);
       if (!p) { foreign ??= { reason: 'the QR code is not a hoctap tally sheet code', location: loc }; continue; }
       const layout = layouts.find((l) => l.layoutHash === p.layoutHash);
-      const lp = layout?.pages.find((x) => x.pageIndex === p.pageIndex);
+      const lp = layout?.pages[p.pageIndex];
       if (!layout || !lp) {
         foreign ??= { reason: `the sheet belongs to an unknown layout (${p.criteriaSetId}, ${p.layoutHash}, page ${p.pageIndex + 1})`, location: loc };
         continue;

@@ -64,6 +64,10 @@ export const TallyLayoutSchema = z.object({
   markingRule: z.object({ tickChooses: z.boolean(), fillCancels: z.boolean() }),
   fiducials: z.array(FiducialSchema),
   pages: z.array(PageSchema).min(1),
+}).refine((l) => l.pages.every((p, i) => p.pageIndex === i), {
+  // Readers index pages by position; a layout whose pages are out of order is not ours.
+  message: 'pages[i].pageIndex must equal i',
+  path: ['pages'],
 });
 
 export type TallyLayout = z.infer<typeof TallyLayoutSchema>;
