@@ -58,6 +58,23 @@ export function tickChoices(ctx: FormContext, labels: string[], fontSize: number
   } as Content;
 }
 
+/** Choices whose labels may be long (subject groups): two per row when they fit in half the
+ *  text width, otherwise one per row, the label wrapping beside its box — never past the margin. */
+export function tickChoiceRows(ctx: FormContext, labels: string[], fontSize: number = FORM.bodyPt): Content[] {
+  const halfPt = mm(FORM_WIDTH_MM / 2 - FORM.boxMm - 4);
+  const perRow = labels.every((l) => ctx.measure(l, fontSize) <= halfPt) ? 2 : 1;
+  const rows: Content[] = [];
+  for (let k = 0; k < labels.length; k += perRow)
+    rows.push({
+      columns: labels.slice(k, k + perRow).map((label) => ({
+        width: mm(FORM_WIDTH_MM / perRow),
+        columns: [tickBox(), { text: label, fontSize, width: '*', margin: [mm(2), mm(0.6), mm(3), 0] }],
+      })),
+      margin: [0, mm(1.5), 0, mm(1.5)],
+    } as Content);
+  return rows;
+}
+
 /** "Label: value ……" on a dotted write-in line at least FORM.writeLineMm high. Every width is
  *  fixed (no "*"): pdfmake widens star columns to their widest content, which pushed lines
  *  past the text area when two write-in lines share a row. */
@@ -98,12 +115,13 @@ export const handDateLine = (year: number): Content => ({
   margin: [0, mm(4), 0, mm(1)],
 });
 
-/** The footer names the set and its source, or says it is a sample to check locally. */
+/** The footer names the set and its source, or says it is a sample to check locally. The set's
+ *  full title is printed at the top of the form; here its id keeps the footer to two lines. */
 export function provenanceNote(set: CriteriaSet): string {
   const p = set.provenance;
   return p.verified
-    ? `Bộ tiêu chí: ${set.title} — theo ${p.document}${p.date ? ` (${p.date.split('-').reverse().join('/')})` : ''}.`
-    : `Bộ tiêu chí: ${set.title} — BẢN MẪU chưa đối chiếu văn bản gốc (${p.document}); kiểm tra với văn bản của địa phương trước khi dùng.`;
+    ? `Bộ tiêu chí "${set.id}" theo ${p.document}${p.date ? ` (${p.date.split('-').reverse().join('/')})` : ''}.`
+    : `Bộ tiêu chí "${set.id}": BẢN MẪU chưa đối chiếu văn bản gốc (${p.document}); kiểm tra với văn bản của địa phương trước khi dùng.`;
 }
 
 export interface FormFrame {
@@ -126,6 +144,8 @@ export function formDocument(f: FormFrame): TDocumentDefinitions {
         { text: `Trang ${page}/${pageCount}`, width: 'auto' },
       ],
       fontSize: FORM.footerPt,
+      // Single line spacing: even a three-line note ends above the 10 mm edge band.
+      lineHeight: 1,
       margin: [mm(m.left), mm(2), mm(m.right), 0],
       columnGap: mm(4),
     }),

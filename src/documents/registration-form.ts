@@ -6,7 +6,7 @@ import type { CriteriaSet } from '../criteria/criteria-schema.js';
 import { mm } from '../pdf/units.js';
 import { signatureBlock } from './blocks.js';
 import {
-  blankLines, formDocument, formHeading, formIssuer, handDateLine, provenanceNote, tickChoices, writeLine,
+  blankLines, formDocument, formHeading, formIssuer, handDateLine, provenanceNote, tickChoiceRows, writeLine, FORM_WIDTH_MM,
   type FormContext,
 } from './form-parts.js';
 import { MODEL_WORDING } from './model-wording.js';
@@ -27,16 +27,15 @@ export function buildRegistrationForm(set: CriteriaSet, ctx: FormContext, opts: 
     { text: 'PHIẾU ĐĂNG KÝ', bold: true, fontSize: FORM.titlePt, alignment: 'center', margin: [0, mm(6), 0, 0] },
     { text: `XÂY DỰNG DANH HIỆU "${set.model_name.toLocaleUpperCase('vi')}" NĂM ${year}`, bold: true, fontSize: FORM.headingPt + 1, alignment: 'center' },
     { text: `Kính gửi: ${issuer?.ten ?? ctx.config.phuong.ten}`, alignment: 'center', margin: [0, mm(3), 0, mm(2)] },
-    ...w.fields.map((f) => writeLine(ctx, f)),
+    ...identityLines(ctx, w.fields),
     ...(groups.length > 1
       ? [
           { text: 'Nhóm đối tượng (đánh dấu vào một ô):', bold: true, margin: [0, mm(4), 0, 0] } as Content,
-          // Two per row keeps each box next to its label on A4.
-          ...chunk(groups, 2).map((row) => tickChoices(ctx, row)),
+          ...tickChoiceRows(ctx, groups),
         ]
       : []),
     { text: `Nội dung đăng ký học tập trong năm ${year} (học gì, học ở đâu, học bằng cách nào):`, bold: true, margin: [0, mm(4), 0, 0] },
-    blankLines(4),
+    blankLines(3),
     { text: `Tôi xin đăng ký xây dựng danh hiệu "${set.model_name}" năm ${year} và cam kết:`, bold: true, margin: [0, mm(5), 0, mm(1)] },
     { ul: w.commitments, margin: [mm(2), 0, 0, 0] },
     {
@@ -59,4 +58,17 @@ export function buildRegistrationForm(set: CriteriaSet, ctx: FormContext, opts: 
   });
 }
 
-const chunk = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, k) => xs.slice(k * n, k * n + n));
+/** Short fields (year of birth, sex) share a row, as on the scoresheet; the rest take a full line. */
+const SHORT_FIELDS = new Set(['Năm sinh', 'Giới tính']);
+function identityLines(ctx: FormContext, fields: string[]): Content[] {
+  const half = (FORM_WIDTH_MM - 4) / 2;
+  const out: Content[] = [];
+  for (let k = 0; k < fields.length; k++) {
+    const [f, next] = [fields[k]!, fields[k + 1]];
+    if (next && SHORT_FIELDS.has(f) && SHORT_FIELDS.has(next)) {
+      out.push({ columns: [writeLine(ctx, f, '', half), writeLine(ctx, next, '', half)], columnGap: mm(4) } as Content);
+      k++;
+    } else out.push(writeLine(ctx, f));
+  }
+  return out;
+}

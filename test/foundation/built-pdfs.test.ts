@@ -117,13 +117,13 @@ describe('extracted text (pdftotext)', () => {
 });
 
 describe('footer and metadata', () => {
-  it('unverified sets say BẢN MẪU on every page, with the set title', () => {
+  it('unverified sets say BẢN MẪU on every page, naming the set and its source', () => {
     for (const id of ['mau'])
       for (const f of [`phieu-cham-diem/${id}.pdf`, `phieu-dang-ky/${id}.pdf`]) {
         const pages = pageTexts(out(f));
         expect(pages.length).toBeGreaterThan(0);
         for (const [k, page] of pages.entries()) {
-          expect(squash(page), `${f} p${k + 1}`).toContain(squash(`Bộ tiêu chí: ${byId(id).title} — BẢN MẪU`));
+          expect(squash(page), `${f} p${k + 1}`).toContain(squash(`Bộ tiêu chí "${id}": BẢN MẪU chưa đối chiếu văn bản gốc (${byId(id).provenance.document})`));
           expect(squash(page)).toContain(squash(`Trang ${k + 1}/${pages.length}`));
         }
       }
@@ -132,7 +132,7 @@ describe('footer and metadata', () => {
   it('a verified set names its source document and date, and no BẢN MẪU', () => {
     for (const f of ['phieu-cham-diem/cdht-hs.pdf', 'phieu-dang-ky/cdht-hs.pdf']) {
       const text = squash(pdfText(out(f)));
-      expect(text).toContain(squash(`Bộ tiêu chí: ${byId('cdht-hs').title} — theo Quyết định số 12/QĐ-HKH (15/03/2025).`));
+      expect(text).toContain(squash('Bộ tiêu chí "cdht-hs" theo Quyết định số 12/QĐ-HKH (15/03/2025).'));
       expect(text).not.toContain('BẢNMẪU');
     }
   });
