@@ -52,6 +52,7 @@ export function tickChoices(ctx: FormContext, labels: string[], fontSize: number
   return {
     columns: labels.map((label) => ({
       width: mm(FORM.boxMm + 2 + 7) + ctx.measure(label, fontSize),
+      columnGap: 0,
       columns: [tickBox(), { text: label, fontSize, width: '*', margin: [mm(2), mm(0.6), 0, 0] }],
     })),
     margin: [0, mm(1.5), 0, mm(1.5)],
@@ -68,6 +69,7 @@ export function tickChoiceRows(ctx: FormContext, labels: string[], fontSize: num
     rows.push({
       columns: labels.slice(k, k + perRow).map((label) => ({
         width: mm(FORM_WIDTH_MM / perRow),
+        columnGap: 0,
         columns: [tickBox(), { text: label, fontSize, width: '*', margin: [mm(2), mm(0.6), mm(3), 0] }],
       })),
       margin: [0, mm(1.5), 0, mm(1.5)],
@@ -84,6 +86,8 @@ export function writeLine(ctx: FormContext, label: string, value = '', widthMm =
   const valuePt = Math.max(mm(10), mm(widthMm) - labelPt);
   return {
     width: mm(widthMm),
+    // columnGap is inherited in pdfmake: a row of two write-in lines must not widen each one.
+    columnGap: 0,
     columns: [
       { text: labelText, fontSize, width: labelPt },
       {

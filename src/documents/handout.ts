@@ -509,7 +509,9 @@ export function buildHandout(data: HandoutData, blocks: MarkupBlock[], opts: Han
       ],
       fontSize: HANDOUT.footerPt,
       lineHeight: 1,
-      margin: [mm(m.left), mm(m.bottom) / 2 - HANDOUT.footerPt, mm(m.right), 0],
+      // From the top of the bottom margin: a footer that wraps to two lines (long group names)
+      // still ends above the 10 mm band at the paper edge.
+      margin: [mm(m.left), mm(2), mm(m.right), 0],
       columnGap: mm(4),
     }),
   };

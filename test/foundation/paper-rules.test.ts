@@ -134,6 +134,8 @@ describe.each(FORMS)('%s', (f) => {
         const where = `p${k + 1} line ${mmOf(l.x1).toFixed(1)}→${mmOf(l.x2).toFixed(1)} mm at y=${mmOf(l.y1).toFixed(1)} mm`;
         expect(mmOf(Math.min(l.x1, l.x2)), where).toBeGreaterThanOrEqual(10);
         expect(mmOf(A4_PT.width - Math.max(l.x1, l.x2)), where).toBeGreaterThanOrEqual(10);
+        // … and inside the text area: a row of two lines once pushed each 4 mm past it.
+        expect(mmOf(A4_PT.width - Math.max(l.x1, l.x2)), where).toBeGreaterThanOrEqual(FORM.marginMm.right - 0.5);
       }
     }
   });
