@@ -78,11 +78,13 @@ async function* loadImage(source: string, bytes: Uint8Array): AsyncGenerator<Loa
   let pages = 1;
   let density = 0;
   let exifRotated = false;
+  let colour = false;
   try {
     const meta = await sharp(bytes, { failOn: 'none' }).metadata();
     pages = meta.pages ?? 1;
     density = meta.density ?? 0;
     exifRotated = (meta.orientation ?? 1) !== 1;
+    colour = (meta.channels ?? 0) >= 3;
   } catch (e) {
     yield failure(source, `unreadable image: ${message(e)}`);
     return;
@@ -94,8 +96,13 @@ async function* loadImage(source: string, bytes: Uint8Array): AsyncGenerator<Loa
       const img = sharp(bytes, { page: i, pages: 1, failOn: 'truncated', limitInputPixels: LOAD.maxPixels });
       // Honour EXIF orientation (phone photos) only when there is one: auto-rotate costs ~12 ms
       // per A4 page at 200 dpi even for an upright image (measured, sharp 0.35).
-      const { data, info } = await (exifRotated ? img.rotate() : img)
-        .greyscale()
+      const oriented = exifRotated ? img.rotate() : img;
+      // Colour: the green channel is the grey image (sharp brings CMYK and 16-bit files to 8-bit
+      // sRGB first). libvips' sRGB → b-w conversion runs through linear light in floats and
+      // costs ~45 ms per 200 dpi A4 page, more than the JPEG decode itself; taking one band is
+      // free. For the inks people mark with (blue or black ballpoint, red pen, pencil) green
+      // darkens at least as much as luminance does, so marks lose no contrast against paper.
+      const { data, info } = await (colour ? oriented.extractChannel(1) : oriented.greyscale())
         .raw()
         .toBuffer({ resolveWithObject: true });
       const gray = info.channels === 1 ? new Uint8Array(data.buffer, data.byteOffset, data.length) : firstChannel(data, info.channels);
@@ -218,7 +225,7 @@ async function fullPageImage(lib: PdfJs, page: PdfPage): Promise<{ width: number
   } else if (obj.kind === 2 || obj.kind === 3) {
     const ch = obj.kind === 2 ? 3 : 4;
     for (let i = 0, j = 0; i < gray.length; i++, j += ch)
-      gray[i] = (d[j]! * 77 + d[j + 1]! * 150 + d[j + 2]! * 29) >> 8;
+      gray[i] = d[j + 1]!; // green, as for image files (see loadImage)
   } else return undefined;
   const longPt = Math.max(pageW, pageH);
   const dpi = (Math.max(obj.width, obj.height) / longPt) * 72;
@@ -238,7 +245,7 @@ async function renderPdfPage(source: string, pageIndex: number, page: PdfPage, d
   await page.render({ canvas: canvas as never, canvasContext: ctx as never, viewport }).promise;
   const rgba = ctx.getImageData(0, 0, width, height).data;
   const gray = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < gray.length; i++, j += 4) gray[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+  for (let i = 0, j = 1; i < gray.length; i++, j += 4) gray[i] = rgba[j]!; // green, as for image files
   return finishPage(source, pageIndex, width, height, gray, LOAD.pdfRenderDpi);
 }
 

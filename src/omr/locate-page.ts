@@ -54,28 +54,28 @@ export function makeWorkingImage(page: LoadedPage): WorkingImage {
   const w = Math.floor(page.width / f), h = Math.floor(page.height / f);
   const gray = new Uint8Array(w * h);
   const src = page.gray, W = page.width;
+  const B = LOCATE.backgroundBlock;
+  const bw = Math.ceil(w / B), bh = Math.ceil(h / B);
+  const bmax = new Uint8Array(bw * bh);
   // 2×2 average at each cell's centre instead of the full f×f box: 4 reads per output pixel
   // whatever the resolution. Fiducials are ≥ 4 mm solid squares, so nothing of interest is
-  // thinner than a cell; 1-bit input was already smoothed by the loader.
+  // thinner than a cell; 1-bit input was already smoothed by the loader. The block maximum
+  // (paper white) is taken in the same pass: one walk over the page's memory, not two.
   const o = f >= 2 ? (f >> 1) - 1 : 0;
   const d = f >= 2 ? 1 : 0;
   for (let y = 0; y < h; y++) {
     const r0 = (y * f + o) * W, r1 = r0 + d * W;
-    let out = y * w;
-    for (let x = 0, sx = o; x < w; x++, sx += f) gray[out++] = (src[r0 + sx]! + src[r0 + sx + d]! + src[r1 + sx]! + src[r1 + sx + d]! + 2) >> 2;
-  }
-  const B = LOCATE.backgroundBlock;
-  const bw = Math.ceil(w / B), bh = Math.ceil(h / B);
-  const bmax = new Float32Array(bw * bh);
-  const colBlock = new Int32Array(w);
-  for (let x = 0; x < w; x++) colBlock[x] = (x / B) | 0;
-  for (let y = 0; y < h; y++) {
     const base = ((y / B) | 0) * bw;
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      const k = base + colBlock[x]!;
-      const v = gray[row + x]!;
-      if (v > bmax[k]!) bmax[k] = v;
+    let out = y * w;
+    for (let bx = 0, x0 = 0; x0 < w; bx++, x0 += B) {
+      let m = bmax[base + bx]!;
+      const x1 = Math.min(w, x0 + B);
+      for (let x = x0, sx = x0 * f + o; x < x1; x++, sx += f) {
+        const v = (src[r0 + sx]! + src[r0 + sx + d]! + src[r1 + sx]! + src[r1 + sx + d]! + 2) >> 2;
+        gray[out++] = v;
+        if (v > m) m = v;
+      }
+      bmax[base + bx] = m;
     }
   }
   // 3×3 block max (so a block inside a solid mark sees paper), then 3×3 mean (smooth the map).
@@ -117,64 +117,104 @@ export function paperWhiteAt(work: WorkingImage, x: number, y: number): number {
 
 // ------------------------------------------------------------------ components
 
-function findBlobs(work: WorkingImage): { blobs: Blob[]; inkFraction: number; paperFraction: number } {
-  const { w, h, gray, bg, bw } = work;
+/** Growable scratch for the run labelling; kept between pages (one reader per thread). */
+const runs = { start: new Int32Array(1 << 14), end: new Int32Array(1 << 14), label: new Int32Array(1 << 14) };
+const moments = { parent: new Int32Array(1 << 13), m: new Float64Array(6 << 13) };
+
+function growRuns(n: number) {
+  const grow = (a: Int32Array) => { const b = new Int32Array(n * 2); b.set(a); return b; };
+  runs.start = grow(runs.start); runs.end = grow(runs.end); runs.label = grow(runs.label);
+}
+
+function growLabels(n: number) {
+  const p = new Int32Array(n * 2); p.set(moments.parent); moments.parent = p;
+  const m = new Float64Array(n * 12); m.set(moments.m); moments.m = m;
+}
+
+/**
+ * Ink components of the working image with their area and second moments. Run-based: each
+ * row's ink runs are unioned with the overlapping runs of the row above (4-connected), and a
+ * run's moments are added in closed form. No per-pixel label image; thresholding is fused in.
+ */
+export function findBlobs(work: WorkingImage): { blobs: Blob[]; inkFraction: number; paperFraction: number } {
+  const { w, h, gray, bg, bw, bh } = work;
   const B = LOCATE.backgroundBlock;
-  const ink = new Uint8Array(w * h);
-  let inkCount = 0, paperCount = 0;
-  const colBlock = new Int32Array(w);
-  for (let x = 0; x < w; x++) colBlock[x] = (x / B) | 0;
-  for (let y = 0; y < h; y++) {
-    const base = ((y / B) | 0) * bw;
-    for (let x = 0; x < w; x++) {
-      const p = bg[base + colBlock[x]!]!;
-      if (p < LOCATE.minPaper) continue;
-      paperCount++;
-      if (gray[y * w + x]! < p * (1 - LOCATE.inkContrast)) { ink[y * w + x] = 1; inkCount++; }
+  // Ink threshold per block (−1 where the "paper" is too dark to be paper: nothing is ink there).
+  const thrBlock = new Float32Array(bw * bh);
+  let paperCount = 0;
+  for (let by = 0; by < bh; by++)
+    for (let bx = 0; bx < bw; bx++) {
+      const p = bg[by * bw + bx]!;
+      if (p < LOCATE.minPaper) { thrBlock[by * bw + bx] = -1; continue; }
+      thrBlock[by * bw + bx] = p * (1 - LOCATE.inkContrast);
+      paperCount += (Math.min(w, (bx + 1) * B) - bx * B) * (Math.min(h, (by + 1) * B) - by * B);
     }
-  }
-  // Two-pass 4-connected labelling with union-find.
-  const labels = new Int32Array(w * h);
-  const parent: number[] = [0];
+  const thr = new Float32Array(w);
+  let parent = moments.parent, M = moments.m;
+  let labelCount = 1; // label 0 unused
   const find = (a: number) => {
     while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; }
     return a;
   };
+  let prevA = 0, prevB = 0; // run index range of the row above
+  let nRuns = 0, inkCount = 0;
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      if (!ink[i]) continue;
-      const up = y > 0 ? labels[i - w]! : 0;
-      const left = x > 0 ? labels[i - 1]! : 0;
-      if (!up && !left) { const l = parent.length; parent.push(l); labels[i] = l; }
-      else if (up && left && up !== left) {
-        const a = find(up), b = find(left);
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-        labels[i] = Math.min(a, b);
-      } else labels[i] = up || left;
+    if (y % B === 0) { const base = (y / B) * bw; for (let x = 0; x < w; x++) thr[x] = thrBlock[base + ((x / B) | 0)]!; }
+    const row = y * w;
+    const curA = nRuns;
+    let j = prevA;
+    let x = 0;
+    while (x < w) {
+      if (!(gray[row + x]! < thr[x]!)) { x++; continue; }
+      const a = x;
+      while (x < w && gray[row + x]! < thr[x]!) x++;
+      const b = x - 1;
+      if (nRuns >= runs.start.length) growRuns(nRuns);
+      // union with every run above that overlaps [a, b]
+      while (j < prevB && runs.end[j]! < a) j++;
+      let label = 0;
+      for (let k = j; k < prevB && runs.start[k]! <= b; k++) {
+        const r = find(runs.label[k]!);
+        if (!label) label = r;
+        else if (r !== label) { const lo = Math.min(r, label), hi = Math.max(r, label); parent[hi] = lo; label = lo; }
+      }
+      if (!label) {
+        if (labelCount >= parent.length) { growLabels(labelCount); parent = moments.parent; M = moments.m; }
+        label = labelCount++;
+        parent[label] = label;
+        M.fill(0, label * 6, label * 6 + 6);
+      }
+      runs.start[nRuns] = a; runs.end[nRuns] = b; runs.label[nRuns] = label; nRuns++;
+      // closed-form sums over x = a..b on row y
+      const len = b - a + 1, sx = ((a + b) * len) / 2;
+      const sxx = (b * (b + 1) * (2 * b + 1) - (a - 1) * a * (2 * a - 1)) / 6;
+      const o = label * 6;
+      M[o]! += len; M[o + 1]! += sx; M[o + 2]! += y * len; M[o + 3]! += sxx; M[o + 4]! += y * y * len; M[o + 5]! += y * sx;
+      inkCount += len;
+    }
+    prevA = curA; prevB = nRuns;
+    // only the previous row's runs are ever looked at again: restart the buffer when it is far along
+    if (prevA > (runs.start.length >> 1)) {
+      runs.start.copyWithin(0, prevA, prevB); runs.end.copyWithin(0, prevA, prevB); runs.label.copyWithin(0, prevA, prevB);
+      prevB -= prevA; nRuns = prevB; prevA = 0;
     }
   }
-  const n = parent.length;
-  const root = new Int32Array(n);
-  for (let l = 1; l < n; l++) root[l] = find(l);
-  const A = new Float64Array(n), SX = new Float64Array(n), SY = new Float64Array(n);
-  const SXX = new Float64Array(n), SYY = new Float64Array(n), SXY = new Float64Array(n);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const l = labels[y * w + x]!;
-      if (!l) continue;
-      const r = root[l]!;
-      A[r]!++; SX[r]! += x; SY[r]! += y; SXX[r]! += x * x; SYY[r]! += y * y; SXY[r]! += x * y;
-    }
+  // fold every label's moments into its root
+  for (let l = labelCount - 1; l >= 1; l--) {
+    const r = find(l);
+    if (r === l) continue;
+    for (let k = 0; k < 6; k++) M[r * 6 + k]! += M[l * 6 + k]!;
   }
   const maxArea = (Math.max(w, h) / 12) ** 2;
   const blobs: Blob[] = [];
-  for (let r = 1; r < n; r++) {
-    const a = A[r]!;
+  for (let r = 1; r < labelCount; r++) {
+    if (parent[r] !== r) continue;
+    const o = r * 6;
+    const a = M[o]!;
     if (a < LOCATE.minArea || a > maxArea) continue;
-    const cx = SX[r]! / a, cy = SY[r]! / a;
+    const cx = M[o + 1]! / a, cy = M[o + 2]! / a;
     // +1/12: variance of a unit pixel, so small blobs are not judged too "thin".
-    const vxx = SXX[r]! / a - cx * cx + 1 / 12, vyy = SYY[r]! / a - cy * cy + 1 / 12, vxy = SXY[r]! / a - cx * cy;
+    const vxx = M[o + 3]! / a - cx * cx + 1 / 12, vyy = M[o + 4]! / a - cy * cy + 1 / 12, vxy = M[o + 5]! / a - cx * cy;
     const tr = vxx + vyy, det = vxx * vyy - vxy * vxy;
     if (det <= 0) continue;
     const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));

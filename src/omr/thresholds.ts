@@ -116,4 +116,10 @@ export const ANNOTATE = {
   dpi: 100,
   /** zlib level of the annotation PNG: 2 encodes ~4× faster than the default 6 for ~15 % larger files. */
   pngCompression: 2,
+  /**
+   * Grey levels kept in the annotation. Paper ≈ 240, light pencil ≈ 170: 16 levels (steps of
+   * 16) still tell them apart, and dropping the scan noise in the low bits took a 200 dpi
+   * page's PNG from 894 KB / 32 ms to 130 KB / 9 ms (measured at zlib level 2).
+   */
+  greyLevels: 16,
 } as const;

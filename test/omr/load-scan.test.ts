@@ -27,6 +27,30 @@ describe('loadScanBytes', () => {
     const [bw] = (await all(await sharp(gray(), raw).toColourspace('b-w').tiff({ compression: 'ccittfax4', bitdepth: 1 }).toBuffer())) as LoadedPage[];
     expect(bw!.bilevel).toBe(true);
   });
+  it('colour files (RGB JPEG, RGBA PNG, 16-bit PNG, CMYK JPEG): blue and red ink stay dark against the paper', async () => {
+    // paper (250,248,240), a blue ballpoint square and a red pen square
+    const rgb = Buffer.alloc(W * H * 3);
+    for (let i = 0; i < W * H; i++) rgb.set([250, 248, 240], i * 3);
+    const square = (x0: number, c: number[]) => { for (let y = 100; y < 140; y++) for (let x = x0; x < x0 + 40; x++) rgb.set(c, (y * W + x) * 3); };
+    square(100, [30, 40, 160]);
+    square(300, [200, 30, 40]);
+    const img = () => sharp(rgb, { raw: { width: W, height: H, channels: 3 } });
+    for (const bytes of [
+      await img().jpeg({ quality: 90 }).toBuffer(),
+      await img().ensureAlpha().png().toBuffer(),
+      await img().png({ force: true }).toColourspace('rgb16').toBuffer(),
+      await img().toColourspace('cmyk').jpeg().toBuffer(),
+    ]) {
+      const [p] = await all(bytes);
+      expect(isLoadFailure(p!)).toBe(false);
+      const page = p as LoadedPage;
+      expect([page.width, page.height, page.gray.length]).toEqual([W, H, W * H]);
+      const paper = page.gray[400 * W + 400]!;
+      expect(paper).toBeGreaterThan(200);
+      // darkness 1 − v/paper well above MEASURE.inkDarkness (0.22) for both inks
+      for (const x of [120, 320]) expect(1 - page.gray[120 * W + x]! / paper).toBeGreaterThan(0.5);
+    }
+  });
   it('multi-page TIFF → one page per TIFF page', async () => {
     const page = await sharp(gray(), raw).png().toBuffer();
     const tiff = await sharp([page, page, page], { join: { animated: true } }).tiff({ compression: 'lzw' }).toBuffer();

@@ -2,6 +2,7 @@
 // tally PDFs rendered by pdf.js, human-like marks, scanner and phone-photo damage), asserting
 // the accuracy targets; plus the page statuses (blank, foreign, code-box fallback) and annotation.
 import { beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { isLoadFailure, loadScanBytes, type LoadedPage } from '../../src/omr/load-scan.js';
 import { annotatePage, readPage } from '../../src/omr/read-page.js';
 import { applyH } from '../../src/omr/homography.js';
@@ -73,12 +74,36 @@ describe('page statuses', () => {
     expect(r.sheetId).toBe(first.sheetId);
     expect(r.boxes.map((x) => x.state)).toEqual(first.boxes.map((x) => x.state));
   });
-  it('annotates a page as a small PNG', async () => {
+  it('annotates a page as a small PNG: each box outlined in the colour of its state, status line on top', async () => {
     const c = await makeCase(9, 'photo', layouts, paper);
     const page = await firstPage(c.bytes);
     const r = await readPage(page, layouts);
     const png = await annotatePage(page, r, c.layout);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.length).toBeLessThan(page.width * page.height / 2);
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    const scale = info.width / page.width;
+    const lp = c.layout.pages[r.layoutPageIndex!]!;
+    const expected: Record<string, (p: number[]) => boolean> = {
+      marked: ([R, G, B]) => G! > 140 && R! < 60 && B! < 60,
+      empty: ([R, G, B]) => Math.abs(R! - 0x9a) < 8 && Math.abs(G! - 0x9a) < 8 && Math.abs(B! - 0x9a) < 8,
+    };
+    let checked = 0;
+    for (const b of r.boxes.filter((x) => x.state in expected).slice(0, 40)) {
+      const box = lp.boxes.find((x) => x.id === b.id)!;
+      // middle of the outline's top edge, drawn 0.8 mm outside the (re-registered) box
+      const q = applyH(r.homography!, box.xMm + box.wMm / 2 + b.metrics.dxMm!, box.yMm - 0.8 + b.metrics.dyMm!);
+      const x = Math.round(q.x * scale), y = Math.round(q.y * scale);
+      // the 1–2 px line may sit one pixel off the rounded point: look at the 3×3 neighbourhood
+      const near = [-1, 0, 1].flatMap((j) => [-1, 0, 1].map((i) => { const o = ((y + j) * info.width + x + i) * info.channels; return [data[o]!, data[o + 1]!, data[o + 2]!]; }));
+      expect(near.some(expected[b.state]!), `${b.id} ${b.state} at ${x},${y}: ${JSON.stringify(near)}`).toBe(true);
+      checked++;
+    }
+    expect(new Set(r.boxes.map((b) => b.state))).toContain('marked');
+    expect(checked).toBeGreaterThan(10);
+    // the status line: a light band with dark text across the top
+    const top = Array.from({ length: 18 * info.width }, (_, i) => data[i * info.channels]!);
+    expect(top.filter((v) => v > 200).length / top.length).toBeGreaterThan(0.8);
+    expect(top.filter((v) => v < 100).length).toBeGreaterThan(50);
   });
 });
