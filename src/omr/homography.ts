@@ -70,6 +70,16 @@ export function fitHomography(src: Pt[], dst: Pt[]): Mat3 | null {
   return H;
 }
 
+/** The affine map (last row 0 0 1) taking 3 points onto 3 points; null when they are collinear. */
+export function fitAffine(src: Pt[], dst: Pt[]): Mat3 | null {
+  if (src.length !== 3 || dst.length !== 3) return null;
+  const A = Float64Array.from(src.flatMap((p) => [p.x, p.y, 1]));
+  const ax = solve(A, Float64Array.from(dst.map((p) => p.x)), 3);
+  const ay = solve(A, Float64Array.from(dst.map((p) => p.y)), 3);
+  if (!ax || !ay) return null;
+  return Float64Array.from([ax[0]!, ax[1]!, ax[2]!, ay[0]!, ay[1]!, ay[2]!, 0, 0, 1]);
+}
+
 /** Gaussian elimination with partial pivoting; null when singular. */
 function solve(A: Float64Array, b: Float64Array, n: number): Float64Array | null {
   const M = Float64Array.from(A);

@@ -1,11 +1,12 @@
 // Scorer stage 2 (locate): greyscale page + candidate layouts → homography page-mm → image-px
 // fitted on the printed fiducials, in any of 4 orientations, under skew, printer scaling and
 // phone-photo perspective. Works on a downscaled copy (paper-white estimate → relative threshold →
-// connected components → shape filter → geometric hypothesis test), then refines the mark centres
-// at full resolution and fits a least-squares homography over all found marks.
+// connected components → shape filter → geometric hypothesis test, from four corners or, with one
+// corner covered, three plus the side marks), then refines the mark centres at full resolution and
+// fits a least-squares homography over all found marks.
 import type { TallyLayout } from '../tally/layout-schema.js';
 import type { LoadedPage } from './load-scan.js';
-import { applyH, fitHomography, invertH, jacobian, type Mat3, type Pt } from './homography.js';
+import { applyH, fitAffine, fitHomography, invertH, jacobian, type Mat3, type Pt } from './homography.js';
 import { LOCATE } from './thresholds.js';
 
 export interface WorkingImage {
@@ -38,6 +39,8 @@ export interface PageLocation {
   geometry: FiducialGeometry;
   /** Fiducials used in the final fit. */
   used: number;
+  /** A corner fiducial that was not found (covered, torn, folded): located from the others. */
+  missing?: string;
   score: number;
 }
 
@@ -346,6 +349,11 @@ export function locatePage(page: LoadedPage, layouts: TallyLayout[], geometries 
             }
           }
   }
+  // No clean four-corner fit (every side mark found, sizes as predicted): one corner may be
+  // covered, and other solid blobs (a filled box, the code boxes) can then make up a poor fit,
+  // even a sideways one. Add the three-corner fits; the QR's position decides between them.
+  const perfect = (h: PageLocation) => 4 + 2 * (h.geometry.fiducials.length - 4);
+  if (!hyps.some((h) => h.score >= perfect(h) - 1.5)) hyps.push(...threeCornerHypotheses(work, blobs, perDir, geometries));
   if (!hyps.length) return { status: 'unlocated', reason: 'corner marks not found in a consistent layout', work };
   hyps.sort((a, b) => b.score - a.score);
   // Keep the best hypothesis per (geometry, orientation): the 180° twin of a symmetric mark set
@@ -361,10 +369,72 @@ export function locatePage(page: LoadedPage, layouts: TallyLayout[], geometries 
   return { status: 'ok', locations: kept, work };
 }
 
+/**
+ * Fits tried when no four-corner fit is clean: one corner may be covered, torn off or folded
+ * under. Three corners fix an affine map; it must then find both side marks (ml, mr) near
+ * where it puts them, so five marks carry the fit. Perspective makes the affine prediction miss
+ * by up to ~15 mm on the side of the missing corner, hence the wide search; a wrong pick is
+ * caught later, because the QR is then not where the fit puts it.
+ */
+function threeCornerHypotheses(work: WorkingImage, blobs: Blob[], perDir: Blob[][], geometries: FiducialGeometry[]): PageLocation[] {
+  const out: PageLocation[] = [];
+  const K = LOCATE.perCorner;
+  for (const g of geometries) {
+    const corners = cornerFiducials(g);
+    const extras = g.fiducials.filter((f) => !corners.includes(f));
+    if (extras.length < 2) continue;
+    for (let missing = 0; missing < 4; missing++) {
+      const present = [0, 1, 2, 3].filter((k) => k !== missing);
+      const src = present.map((k) => centre(corners[k]!));
+      for (let rot = 0; rot < 4; rot++) {
+        const lists = present.map((k) => perDir[(k + rot) % 4]!.slice(0, K));
+        for (const a of lists[0]!) for (const b of lists[1]!) for (const c of lists[2]!) {
+          const trio = [a, b, c];
+          if (a === b || b === c || a === c) continue;
+          const A = fitAffine(src, trio.map((q) => ({ x: q.cx * work.f, y: q.cy * work.f })));
+          if (!A) continue;
+          const an = anisotropy(A, g.widthMm / 2, g.heightMm / 2);
+          if (an.ratio > LOCATE.maxAnisotropy || Math.sign(A[0]! * A[4]! - A[1]! * A[3]!) < 0) continue; // mirrored = wrong order
+          const s = an.scale / work.f; // working px per mm
+          let ok = true, areaErr = 0;
+          present.forEach((k, i) => {
+            const f = corners[k]!;
+            const ratio = trio[i]!.area / (f.wMm * f.hMm * s * s);
+            if (ratio < LOCATE.areaRatio[0] || ratio > LOCATE.areaRatio[1]) ok = false;
+            areaErr += Math.abs(Math.log(ratio));
+          });
+          if (!ok) continue;
+          // every side mark must be found near its affine prediction
+          const srcAll = [...src], dstAll = trio.map((q) => ({ x: q.cx * work.f, y: q.cy * work.f }));
+          for (const e of extras) {
+            const p = applyH(A, centre(e).x, centre(e).y);
+            let best: Blob | undefined, bestD = LOCATE.threeCornerSearchMm * s * work.f;
+            const expected = e.wMm * e.hMm * s * s;
+            for (const q of blobs) {
+              const d = Math.hypot(q.cx * work.f - p.x, q.cy * work.f - p.y);
+              const ratio = q.area / expected;
+              if (d < bestD && !trio.includes(q) && ratio >= LOCATE.areaRatio[0] && ratio <= LOCATE.areaRatio[1]) { bestD = d; best = q; }
+            }
+            if (!best) { ok = false; break; }
+            srcAll.push(centre(e)); dstAll.push({ x: best.cx * work.f, y: best.cy * work.f });
+          }
+          if (!ok) continue;
+          const H = fitHomography(srcAll, dstAll);
+          if (!H || anisotropy(H, g.widthMm / 2, g.heightMm / 2).ratio > LOCATE.maxAnisotropy) continue;
+          out.push({ H, Hinv: invertH(H), orientation: orientationOf(H, g), residualMm: 0, geometry: g, used: srcAll.length, score: 3 + extras.length * 2 - areaErr * 0.5 - 1, missing: corners[missing]!.id });
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Re-find every fiducial at full resolution around its predicted centre and refit over all of them. */
 function refine(page: LoadedPage, work: WorkingImage, h: PageLocation): PageLocation {
   const src: Pt[] = [], dst: Pt[] = [];
   for (const f of h.geometry.fiducials) {
+    // a corner judged missing stays out: whatever covers it (a thumb, the table) is no mark
+    if (f.id === h.missing) continue;
     const c = centre(f);
     const p = refineMark(page, work, h.H, f);
     if (p) { src.push(c); dst.push(p); }

@@ -39,8 +39,9 @@ export type SheetIdResult =
   | { status: 'ok'; layout: TallyLayout; page: TallyPage; method: 'qr' | 'code-boxes'; location: PageLocation; serial: string }
   | { status: 'foreign' | 'unidentified'; reason: string; location: PageLocation };
 
-/** Decode the QR inside the page-mm rectangle `r` (plus margin) through the location's homography. */
-export async function decodeQrAt(page: LoadedPage, loc: PageLocation, r: Rect): Promise<string | null> {
+/** Decode the QR inside the page-mm rectangle `r` (plus margin) through the location's homography;
+ *  with its text, how far (mm, page axes) the symbol's centre lies from the rectangle's centre. */
+export async function decodeQrAt(page: LoadedPage, loc: PageLocation, r: Rect): Promise<{ text: string; offsetMm: number } | null> {
   await ensureZXing();
   const m = IDENTIFY.qrMarginMm;
   const corners = [[r.xMm - m, r.yMm - m], [r.xMm + r.wMm + m, r.yMm - m], [r.xMm + r.wMm + m, r.yMm + r.hMm + m], [r.xMm - m, r.yMm + r.hMm + m]]
@@ -73,7 +74,11 @@ export async function decodeQrAt(page: LoadedPage, loc: PageLocation, r: Rect): 
           formats: ['QRCode'], tryHarder, tryRotate: tryHarder, tryInvert: false, tryDownscale: false, maxNumberOfSymbols: 1,
         });
         const hit = res.find((x) => x.isValid && x.text);
-        if (hit) return hit.text;
+        if (hit) {
+          const c = hit.position;
+          const at = applyH(loc.Hinv, x0 + ((c.topLeft.x + c.topRight.x + c.bottomLeft.x + c.bottomRight.x) / 4) * d, y0 + ((c.topLeft.y + c.topRight.y + c.bottomLeft.y + c.bottomRight.y) / 4) * d);
+          return { text: hit.text, offsetMm: Math.hypot(at.x - (r.xMm + r.wMm / 2), at.y - (r.yMm + r.hMm / 2)) };
+        }
       } catch {
         // a decoder failure on one crop is just "no QR here"
       }
@@ -92,9 +97,12 @@ export async function readSheetId(page: LoadedPage, work: WorkingImage, location
   let foreign: { reason: string; location: PageLocation } | undefined;
   for (const loc of locations) {
     for (const r of qrRects(loc)) {
-      const text = await decodeQrAt(page, loc, r);
-      if (!text) continue;
-      const p = parsePayload(text);
+      const qr = await decodeQrAt(page, loc, r);
+      if (!qr) continue;
+      // A QR read away from where the fit puts it means the fit is wrong (a twin, or marks
+      // confused with a solid box): its boxes would be read in the wrong places.
+      if (qr.offsetMm > IDENTIFY.qrMaxOffsetMm) continue;
+      const p = parsePayload(qr.text);
       if (!p) { foreign ??= { reason: 'the QR code is not a hoctap tally sheet code', location: loc }; continue; }
       const layout = layouts.find((l) => l.layoutHash === p.layoutHash);
       const lp = layout?.pages[p.pageIndex];

@@ -35,6 +35,8 @@ export const LOCATE = {
   maxAnisotropy: 1.4,
   /** mm. An extra fiducial counts as found when a candidate lies within this distance of its predicted centre. */
   extraMatchMm: 3,
+  /** mm. With one corner mark missing, how far from the three-corner (affine) prediction a side mark may be: a 6° tilt already moves it 10 mm on the missing corner's side (measured). */
+  threeCornerSearchMm: 20,
   /** mm. Fit quality above which the page is still read but the residual is reported as suspicious. */
   maxResidualMm: 1.5,
 } as const;
@@ -44,6 +46,8 @@ export const IDENTIFY = {
   qrMarginMm: 5,
   /** px per mm. The QR crop is reduced to about this density (0.5 mm modules → 4 px) before decoding: faster, and zxing likes 3–6 px modules. */
   qrPxPerMm: 8,
+  /** mm. The decoded QR's centre must lie this close to where the fit puts it (fits are good to ~0.5 mm; a wrong fit is off by a box pitch, ≥ 8 mm). */
+  qrMaxOffsetMm: 2.5,
   /** 0–1 dark fraction. A code box reads 1 above `on`, 0 below `off`; between → the bit is uncertain (SDAPS uses 0.6–0.7 coverage). */
   codeBoxOn: 0.55,
   codeBoxOff: 0.3,

@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { isLoadFailure, loadScanBytes, type LoadedPage } from '../../src/omr/load-scan.js';
 import { annotatePage, readPage } from '../../src/omr/read-page.js';
-import { applyH } from '../../src/omr/homography.js';
+import { applyH, invertH, multiplyH } from '../../src/omr/homography.js';
+import { locatePage } from '../../src/omr/locate-page.js';
+import { readSheetId } from '../../src/omr/read-sheet-id.js';
 import type { TallyLayout } from '../../src/tally/layout-schema.js';
 import { makeCase, type Family, type PaperSource } from '../corpus/make-corpus.js';
 import { emptyTally, evaluate, type Tally } from '../corpus/evaluate.js';
@@ -73,6 +75,48 @@ describe('page statuses', () => {
     expect(r.idMethod).toBe('code-boxes');
     expect(r.sheetId).toBe(first.sheetId);
     expect(r.boxes.map((x) => x.state)).toEqual(first.boxes.map((x) => x.state));
+  });
+  it('a fit that puts the QR a few mm from where it is found is refused (its boxes would be read in the wrong places)', async () => {
+    const c = await makeCase(8, 'clean', layouts, paper);
+    const page = await firstPage(c.bytes);
+    const loc = locatePage(page, layouts);
+    expect(loc.status).toBe('ok');
+    if (loc.status !== 'ok') return;
+    // the upright fit (the 180° twin of a symmetric mark set is also among the candidates)
+    const id = await readSheetId(page, loc.work, loc.locations, layouts);
+    expect(id.status).toBe('ok');
+    const good = id.location;
+    // the same fit moved 4 mm down the page: the QR still lies inside the decoder's crop
+    const H = multiplyH(good.H, Float64Array.from([1, 0, 0, 0, 1, -4, 0, 0, 1]));
+    const moved = { ...good, H, Hinv: invertH(H) };
+    const r = await readSheetId(page, loc.work, [moved], layouts);
+    expect(r.status).toBe('unidentified');
+  });
+  it('one corner mark covered (white-out, or a thumb / the table over the corner) → located from the other five marks', async () => {
+    const cases = [['scanner', 2003], ['scanner', 2010], ['photo', 2001], ['photo', 2004]] as const;
+    for (const [family, seed] of cases) {
+      const c = await makeCase(seed, family, layouts, paper);
+      const whole = await firstPage(c.bytes);
+      const first = await readPage(whole, layouts);
+      expect(first.status).toBe('ok');
+      const corners = c.layout.fiducials.filter((f) => f.id.length === 2 && f.id !== 'ml' && f.id !== 'mr');
+      for (const [k, f] of corners.entries()) {
+        const page = { ...whole, gray: Uint8Array.from(whole.gray) };
+        // white-out over the mark on even corners; a dark patch over the whole corner on odd ones
+        const dark = k % 2 === 1;
+        const m = dark ? 4 : 1.5; // 4 mm: up to the QR's and code boxes' quiet zones
+        const pts = [[f.xMm - m, f.yMm - m], [f.xMm + f.wMm + m, f.yMm - m], [f.xMm - m, f.yMm + f.hMm + m], [f.xMm + f.wMm + m, f.yMm + f.hMm + m]].map(([x, y]) => applyH(first.homography!, x!, y!));
+        const x0 = Math.max(0, Math.floor(Math.min(...pts.map((p) => p.x)))), x1 = Math.min(page.width, Math.ceil(Math.max(...pts.map((p) => p.x))));
+        const y0 = Math.max(0, Math.floor(Math.min(...pts.map((p) => p.y)))), y1 = Math.min(page.height, Math.ceil(Math.max(...pts.map((p) => p.y))));
+        for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) page.gray[y * page.width + x] = dark ? 40 : 235;
+        const r = await readPage(page, layouts);
+        const what = `${family} ${seed} corner ${f.id} ${dark ? 'dark' : 'white'}`;
+        expect(r.status, `${what}: ${r.reason}`).toBe('ok');
+        expect(r.sheetId, what).toBe(first.sheetId);
+        expect(r.residualMm!, what).toBeLessThan(1);
+        expect(r.boxes.map((b) => `${b.id} ${b.state}`), what).toEqual(first.boxes.map((b) => `${b.id} ${b.state}`));
+      }
+    }
   });
   it('annotates a page as a small PNG: each box outlined in the colour of its state, status line on top', async () => {
     const c = await makeCase(9, 'photo', layouts, paper);
