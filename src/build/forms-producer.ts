@@ -3,7 +3,10 @@
 import { slugify } from '../locale/format-vi.js';
 import { buildRegistrationForm } from '../documents/registration-form.js';
 import { buildScoresheet, buildSheets, type SheetEntry } from '../documents/scoresheet.js';
-import type { FormContext } from '../documents/form-parts.js';
+import { FORM_WIDTH_MM, type FormContext } from '../documents/form-parts.js';
+import { FORM } from '../documents/page-setup.js';
+import { mm } from '../pdf/units.js';
+import type { RosterPerson } from '../roster/read-roster.js';
 import type { BuildContext, PlannedDocument, Production } from './producers.js';
 
 export async function formsProducer(ctx: BuildContext): Promise<Production> {
@@ -24,17 +27,21 @@ export async function formsProducer(ctx: BuildContext): Promise<Production> {
     });
   }
   if (ctx.roster?.persons.length) {
-    // Sheets of one set all have the same length: one trial render per set gives the page
-    // count that decides the duplex padding.
+    // The page count decides the duplex padding and whose name each footer carries. Sheets of
+    // one set have the same length while the person's texts fit on one line: one trial render
+    // per set serves them all. A name or unit long enough to wrap can add a page, so such a
+    // sheet gets its own trial render (rare: a few people in a roster).
+    const fits = (text = '') => ctx.measure(text, FORM.bodyPt, 'bold') <= mm(FORM_WIDTH_MM / 2 - 10); // the narrowest place: the signature column
     const pagesOf = new Map<string, number>();
-    for (const p of ctx.roster.persons) {
-      if (pagesOf.has(p.set.id)) continue;
-      pagesOf.set(p.set.id, (await ctx.render(buildSheets([{ set: p.set, person: p }], form))).pages);
-    }
+    const pagesFor = async (p: RosterPerson) => {
+      const key = fits(p.name) && fits(p.unit) ? p.set.id : `${p.set.id}\u0000${p.name}\u0000${p.unit}`;
+      if (!pagesOf.has(key)) pagesOf.set(key, (await ctx.render(buildSheets([{ set: p.set, person: p }], form))).pages);
+      return pagesOf.get(key)!;
+    };
     const byUnit = new Map<string, SheetEntry[]>();
     for (const p of ctx.roster.persons) {
       const list = byUnit.get(p.unit ?? '') ?? [];
-      list.push({ set: p.set, person: p, pages: pagesOf.get(p.set.id) });
+      list.push({ set: p.set, person: p, pages: await pagesFor(p) });
       byUnit.set(p.unit ?? '', list);
     }
     for (const [unit, entries] of byUnit) {

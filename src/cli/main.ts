@@ -20,8 +20,10 @@ const COMMANDER_VI: [RegExp, string][] = [
   [/^too many arguments.*/, 'thừa tham số'],
   [/\(Did you mean (.+)\?\)/, '(có phải ý bạn là $1?)'],
 ];
-const localiseCommanderError = (s: string) =>
-  getLang() === 'en' ? s : COMMANDER_VI.reduce((text, [re, vi]) => text.replace(re, vi), s.replace(/\s*\n\s*/g, ' ')).replace(/\.$/, '');
+const localiseCommanderError = (s: string) => {
+  const oneLine = s.replace(/\s*\n\s*/g, ' '); // one line in either language (and inside JSON)
+  return getLang() === 'en' ? oneLine : COMMANDER_VI.reduce((text, [re, vi]) => text.replace(re, vi), oneLine).replace(/\.$/, '');
+};
 
 export async function main(argv: string[]): Promise<number> {
   // --lang must be known before help texts are built.

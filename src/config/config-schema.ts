@@ -2,9 +2,14 @@
 // year and its calendar, units, contacts and report figures. Keys are Vietnamese without
 // marks because templates use them directly: {{nam}}, {{phuong.ten}}, {{lich.binh_xet}}.
 import { z } from 'zod';
+import { isRealDate } from '../locale/format-vi.js';
 
 const text = z.string().min(1);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD, ví dụ 2026-03-31');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD, ví dụ 2026-03-31')
+  // (a wrong shape is already reported by the regex: only dates of the right shape are checked)
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isRealDate({ y: Number(s.slice(0, 4)), m: Number(s.slice(5, 7)), d: Number(s.slice(8, 10)) }), 'không có ngày này trong lịch (xem lại tháng và ngày)');
 
 export const IssuerSchema = z.strictObject({
   /** Cơ quan chủ quản (the line above), e.g. "Hội Khuyến học Thành phố Hồ Chí Minh"; may be empty. */

@@ -70,7 +70,8 @@ const levelsMatchType: Rule = (set, src) =>
     c.indicators.flatMap((ind, ii): Problem[] => {
       const path = ['criteria', ci, 'indicators', ii];
       if (ind.type === 'levels' && !ind.levels) return [problem('E_CRITERIA_LEVELS_MISSING', { id: ind.id }, locate(src, [...path, 'type'], { at: 'value' }))];
-      if (ind.type === 'yes_no' && ind.levels) return [problem('E_CRITERIA_LEVELS_UNUSED', { id: ind.id }, locate(src, [...path, 'levels']))];
+      // levels on another type would give the tally sheet and scorer (optionsOf) other choices than the scoresheet
+      if (ind.type !== 'levels' && ind.levels) return [problem('E_CRITERIA_LEVELS_UNUSED', { id: ind.id, type: ind.type }, locate(src, [...path, 'levels']))];
       if (ind.levels) {
         const top = Math.max(...ind.levels.map((l) => l.points));
         if (Math.abs(top - ind.max) > 1e-9)

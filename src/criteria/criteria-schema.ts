@@ -1,6 +1,7 @@
 // The one schema of a criteria set file (criteria/*.yaml); the Criteria types are inferred
 // from it. Cross-field rules (sums, unique ids, thresholds) live in criteria-rules.ts.
 import { z } from 'zod';
+import { isRealDate } from '../locale/format-vi.js';
 
 const text = z.string().min(1);
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'chỉ dùng chữ không dấu, số, ".", "-", "_"');
@@ -69,7 +70,11 @@ export const ProcedureStepSchema = z.strictObject({
   label: text,
   by: text,
   /** Month-day in the campaign year, e.g. "03-31"; hoctap.yaml `lich` may override it. */
-  due: z.string().regex(/^\d{2}-\d{2}$/, 'dạng MM-DD'),
+  due: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/, 'dạng MM-DD')
+    // a leap year, so 02-29 is accepted here
+    .refine((s) => !/^\d{2}-\d{2}$/.test(s) || isRealDate({ y: 2000, m: Number(s.slice(0, 2)), d: Number(s.slice(3, 5)) }), 'không có ngày này trong lịch (xem lại tháng và ngày)'),
   description: z.string().optional(),
 });
 

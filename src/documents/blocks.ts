@@ -1,6 +1,6 @@
 // Content blocks shared by forms and formal documents: the two-column national heading and
 // the signature block. Pure: sizes and the text measurer come in as arguments.
-import type { Content } from 'pdfmake/interfaces.js';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { mm, ptToMm } from '../pdf/units.js';
 import type { Measure } from '../pdf/measure-text.js';
 import { upperVi } from '../locale/format-vi.js';
@@ -81,3 +81,8 @@ export function signatureBlock(s: SignatureSpec): Content {
     unbreakable: true,
   };
 }
+
+/** pageBreakBefore for any document: a heading (a node with headlineLevel) never ends a page, it
+ *  moves to the next page with what follows it. */
+export const headingsKeepWithNext: NonNullable<TDocumentDefinitions['pageBreakBefore']> = (node, q) =>
+  Boolean(node.headlineLevel) && q.getFollowingNodesOnPage().length === 0;

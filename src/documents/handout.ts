@@ -11,6 +11,7 @@ import { mm } from '../pdf/units.js';
 import { parseInline } from '../plans/parse-markup.js';
 import type { RenderedLine } from '../plans/render-template.js';
 import type { SheetScore } from '../scoring/score-sheet.js';
+import { headingsKeepWithNext } from './blocks.js';
 import { formIssuer, type FormContext, type Person } from './form-parts.js';
 import { markVectors, verdictVectors, type MarkKind } from './mark-pictures.js';
 import { A4, A5, HANDOUT } from './page-setup.js';
@@ -267,7 +268,9 @@ function markBlock(right: boolean, marks: MarkKind[], text: string, st: BlockSty
   const pad = s * 0.45;
   const gap = s * 0.7;
   const badge = s * 0.75;
-  const widthMm = pad + 2 * s + gap + s * 1.1 + badge + 2;
+  // room for two boxes, so the texts of the usual blocks line up; a third box widens its own block
+  const n = Math.max(2, marks.length);
+  const widthMm = pad + n * s + (n - 1) * gap + s * 1.1 + badge + 2;
   const canvas = marks.flatMap((k, i) => markVectors(k, s, mm(pad + i * (s + gap)), mm(pad), st.rulePt));
   canvas.push(...verdictVectors(right, badge, mm(widthMm - badge - 1), mm(pad + (s - badge) / 2)));
   return besideText({ canvas } as Content, widthMm, text, st, s + 2 * pad);
@@ -500,8 +503,7 @@ export function buildHandout(data: HandoutData, blocks: MarkupBlock[], opts: Han
     pageMargins: [mm(m.left), mm(m.top), mm(m.right), mm(m.bottom)],
     defaultStyle: { fontSize: HANDOUT.bodyPt, lineHeight: HANDOUT.lineHeight },
     content,
-    // A heading never ends a page: it moves to the next page with what follows.
-    pageBreakBefore: (node, q) => Boolean(node.headlineLevel) && q.getFollowingNodesOnPage().length === 0,
+    pageBreakBefore: headingsKeepWithNext,
     footer: (page, pageCount) => ({
       columns: [
         { text: opts.footer, width: '*' },

@@ -5,7 +5,7 @@ import type { Content, ContentTable, TDocumentDefinitions } from 'pdfmake/interf
 import { mm } from '../pdf/units.js';
 import type { Measure } from '../pdf/measure-text.js';
 import { recipientLines, runsText, type Block, type PlanDocument, type Run } from '../plans/plan-model.js';
-import { centredRule, nationalHeading } from './blocks.js';
+import { centredRule, headingsKeepWithNext, nationalHeading } from './blocks.js';
 import { A4, DECREE30, QUOC_HIEU } from './page-setup.js';
 
 const D = DECREE30;
@@ -163,8 +163,7 @@ export function buildPlanPdf(doc: PlanDocument, measure: Measure): TDocumentDefi
     // NĐ30: page numbers centred in the top margin, from page 2 on.
     header: (page: number) =>
       page === 1 ? null : { text: String(page), alignment: 'center', fontSize: D.pageNumberPt, margin: [mm(M.left), mm(D.pageNumberTopMm), mm(M.right), 0] },
-    pageBreakBefore: (node: any, following: any) =>
-      typeof node.headlineLevel === 'number' && following.followingNodesOnPage?.length === 0,
+    pageBreakBefore: headingsKeepWithNext,
     content: [...head, ...body, tail, ...appendix],
   };
 }

@@ -363,8 +363,10 @@ export function locatePage(page: LoadedPage, layouts: TallyLayout[], geometries 
   for (const h of hyps) {
     if (h.score < best - 1.5) break;
     if (kept.some((k) => k.geometry === h.geometry && k.orientation === h.orientation)) continue;
-    kept.push(refine(page, work, h));
+    const refined = refine(page, work, h);
+    if (refined) kept.push(refined);
   }
+  if (!kept.length) return { status: 'unlocated', reason: 'too few marks found again at full resolution for a fit', work };
   kept.sort((a, b) => b.score - a.score || a.residualMm - b.residualMm);
   return { status: 'ok', locations: kept, work };
 }
@@ -429,8 +431,9 @@ function threeCornerHypotheses(work: WorkingImage, blobs: Blob[], perDir: Blob[]
   return out;
 }
 
-/** Re-find every fiducial at full resolution around its predicted centre and refit over all of them. */
-function refine(page: LoadedPage, work: WorkingImage, h: PageLocation): PageLocation {
+/** Re-find every fiducial at full resolution around its predicted centre and refit over all of
+ *  them; null when fewer than four are found (the rough fit alone is not trusted to read boxes). */
+function refine(page: LoadedPage, work: WorkingImage, h: PageLocation): PageLocation | null {
   const src: Pt[] = [], dst: Pt[] = [];
   for (const f of h.geometry.fiducials) {
     // a corner judged missing stays out: whatever covers it (a thumb, the table) is no mark
@@ -440,7 +443,7 @@ function refine(page: LoadedPage, work: WorkingImage, h: PageLocation): PageLoca
     if (p) { src.push(c); dst.push(p); }
   }
   const H = src.length >= 4 ? fitHomography(src, dst) : null;
-  if (!H) return { ...h, residualMm: Number.NaN };
+  if (!H) return null;
   const Hinv = invertH(H);
   let ss = 0;
   for (let k = 0; k < src.length; k++) {

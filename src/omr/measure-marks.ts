@@ -52,14 +52,14 @@ const scratch = {
   hist: new Uint32Array(256),
   col: new Float32Array(128),
   row: new Float32Array(128),
-  a: new Uint8Array(4096),
-  b: new Uint8Array(4096),
-  c: new Uint8Array(4096),
+  free: new Uint8Array(4096),
+  ink: new Uint8Array(4096),
+  faint: new Uint8Array(4096),
   stack: new Int32Array(4096),
 };
 
 /** A zeroed scratch array of at least `n` elements (grown, never shrunk). */
-function zeroed<K extends 'a' | 'b' | 'c'>(key: K, n: number): Uint8Array {
+function zeroed(key: 'free' | 'ink' | 'faint', n: number): Uint8Array {
   if (scratch[key].length < n) scratch[key] = new Uint8Array(n * 2);
   const a = scratch[key];
   a.fill(0, 0, n);
@@ -221,7 +221,7 @@ function metricsOf(g: Grid & { white: number }, r: Rect, s: { sx: number; sy: nu
   // thresholds as grey levels: darkness d = 1 − v / white  ⇔  v = white·(1 − d)
   const tInk = white * (1 - MEASURE.inkDarkness), tStrong = white * (1 - MEASURE.solidDarkness), tFaint = white * (1 - MEASURE.faintDarkness);
   let ink = 0, strong = 0, sum = 0, total = 0;
-  const free = zeroed('a', inW * inH);
+  const free = zeroed('free', inW * inH);
   for (let y = ay; y <= by; y++)
     for (let x = ax; x <= bx; x++) {
       const v = raw[y * n + x] ?? white;
@@ -249,7 +249,7 @@ function metricsOf(g: Grid & { white: number }, r: Rect, s: { sx: number; sy: nu
     if (size > hole) hole = size;
   }
   // biggest ink blob (8-connected) and its extent: separates dots/dust from strokes
-  const inkMask = zeroed('b', inW * inH), faintMask = zeroed('c', inW * inH);
+  const inkMask = zeroed('ink', inW * inH), faintMask = zeroed('faint', inW * inH);
   let faint = 0;
   for (let y = ay; y <= by; y++)
     for (let x = ax; x <= bx; x++) {

@@ -126,6 +126,14 @@ describe.concurrent('--json: exactly one JSON document on stdout', () => {
     expect(() => onlyJson(r.stdout)).not.toThrow();
     expect(onlyJson(r.stdout)).toMatchObject({ ok: false });
   });
+
+  it('a usage error is one line in English too (commander adds "(Did you mean …)" on a new line)', async ({ expect }) => {
+    const r = await runCli(['--json', '--lang', 'en', 'chek'], ok.dir);
+    expect(r.code).toBe(1);
+    const message = (onlyJson(r.stdout) as { error: { message: string } }).error.message;
+    expect(message).toContain('Did you mean check');
+    expect(message).not.toContain('\n');
+  });
 });
 
 describe.concurrent('--quiet and --help', () => {

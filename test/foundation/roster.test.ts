@@ -1,13 +1,16 @@
 // Evidence 7: `build --roster` with a CSV as Excel (vi-VN) writes it — UTF-8 BOM, ";" separators,
 // CRLF, NFD text, quoted fields holding separators. Bad rows are reported with their line and
 // skipped; the rest become one PDF per unit, each person's sheet starting on a front side.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build/build-project.js';
 import { loadCriteria, type LoadedCriteriaSet } from '../../src/criteria/load-criteria.js';
 import { parseCsv, parseRoster } from '../../src/roster/read-roster.js';
 import { UserError } from '../../src/errors.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { pageTexts, pdfInfo } from '../helpers/pdf-tools.js';
-import { tempProject, wardFiles, type TempProject } from '../helpers/temp-project.js';
+import { REPO_ROOT, tempProject, wardFiles, type TempProject } from '../helpers/temp-project.js';
 import { HS_SET } from './sample-sets.js';
 
 /** The roster, one CSV line per array entry (line numbers = index + 1), joined with CRLF. */
@@ -133,5 +136,45 @@ describe('parseRoster / parseCsv (the rules behind it)', () => {
     }
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.key}`)).toEqual(['ds.csv:1:1 E_ROSTER_HEADER']);
+  });
+});
+
+describe('build --roster, a name long enough to wrap', () => {
+  // A long name wraps on the sheet and can add a page: the page count (and so the duplex
+  // padding and whose name each footer carries) must follow each person, not the set's first.
+  const HSSV = 'criteria/cong-dan-hoc-tap-hoc-sinh-sinh-vien.yaml';
+  const group = 'Học sinh, sinh viên, học viên đang theo học tại các cơ sở giáo dục';
+  const LONG = 'Nguyễn Thị Phương Thảo Hoàng Bảo Ngọc Trâm Anh Lê Thị Minh Khai';
+  const people = ['Lê An', LONG, 'Trần Bình'];
+  let dir: TempProject;
+  let pages: string[];
+  beforeAll(async () => {
+    dir = tempProject({
+      'hoctap.yaml': readFileSync(join(REPO_ROOT, 'hoctap.yaml')),
+      [HSSV]: readFileSync(join(REPO_ROOT, HSSV)),
+      'ds.csv': `Họ và tên;Khu phố / Đơn vị;Nhóm đối tượng\n${people.map((n) => `${n};Khu phố 1;"${group}"`).join('\n')}\n`,
+    });
+    await build({ cwd: dir.dir, rosterPath: 'ds.csv', producers: ['forms'] });
+    pages = pageTexts(dir.path('out/phieu-cham-diem/theo-danh-sach/khu-pho-1.pdf'));
+  });
+  afterAll(() => dir?.remove());
+
+  it('each page footer names the person whose sheet it is; every sheet starts on a front side', () => {
+    const starts = pages.flatMap((p, k) => (squash(p).includes(squash('PHIẾU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM')) ? [k] : []));
+    expect(starts).toHaveLength(3);
+    for (const s of starts) expect(s % 2, `sheet starting on page ${s + 1}`).toBe(0);
+    // the long name's sheet is longer than the others (else this test proves nothing)
+    const lengths = starts.map((s, k) => (starts[k + 1] ?? pages.length) - s);
+    expect(lengths[1]).toBeGreaterThan(lengths[0]!);
+    starts.forEach((s, k) => {
+      for (let i = s; i < s + lengths[k]!; i++) {
+        if (squash(pages[i]!).includes(squash('(Trang này để trống để in hai mặt)'))) continue;
+        const others = people.filter((n) => n !== people[k]);
+        // the footer is the only place a later page names anyone
+        const text = squash(pages[i]!);
+        expect(text, `page ${i + 1}`).toContain(squash(people[k]!));
+        for (const o of others) expect(text, `page ${i + 1}`).not.toContain(squash(o));
+      }
+    });
   });
 });

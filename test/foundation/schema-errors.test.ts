@@ -241,6 +241,12 @@ describe('every mistake is reported, not the first only', () => {
     ]);
   });
 
+  it('levels on a points indicator → located, since the scoresheet and the tally sheet would offer different choices', async () => {
+    const r = await check({ 'criteria/x.yaml': editLines(BASE_SET, { 24: ['        max: 40', '        levels: [{ label: "Tốt", points: 40 }, { label: "Chưa", points: 0 }]'] }) });
+    expect(where(r.problems)).toEqual(['criteria/x.yaml:25:9 E_CRITERIA_LEVELS_UNUSED']);
+    expect(formatProblem(r.problems[0]!, 'vi')).toContain('có type: points nên không dùng "levels"');
+  });
+
   it('mistakes across several files; the valid file still loads', async () => {
     const r = await check({
       'criteria/a.yaml': editLines(baseWithId('a'), { 18: '        type: yesno' }),
@@ -287,6 +293,13 @@ describe('hoctap.yaml problems are located the same way', () => {
 
   it('the fixture config is valid', async () => {
     expect(await configProblems(config())).toEqual([]);
+  });
+
+  it('a date that is not in the calendar (30 February, month 13) is a located problem, not a crash', async () => {
+    const ps = await configProblems(editLines(config(), { 53: '  tap_huan: 2026-02-30' }));
+    expect(where(ps)).toEqual(['hoctap.yaml:53:13 E_SCHEMA_VALUE']);
+    expect(formatProblem(ps[0]!, 'vi')).toContain('không có ngày này trong lịch');
+    expect(where(await configProblems(editLines(config(), { 66: 'ngay_tao_tep: 2026-13-05' })))).toEqual(['hoctap.yaml:66:15 E_SCHEMA_VALUE']);
   });
 
   it('wrong type, unknown key, unknown enum and bad date together', async () => {

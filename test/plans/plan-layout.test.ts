@@ -11,16 +11,22 @@ const LONG_TABLE = template(
   `Bảng dài:\n\n| TT | Họ và tên | Ghi chú |\n|:--:|------------|------|\n${Array.from({ length: 70 }, (_, i) => `| ${i + 1} | Người số ${i + 1} | |`).join('\n')}\n\nHết./.\n`,
 );
 
+// Short sections, each a heading and one line: some page would end on a heading if headings
+// did not move on with the text under them.
+const MANY_HEADINGS = template(
+  Array.from({ length: 60 }, (_, i) => `## Nội dung thứ ${i + 1}\n\nMột dòng nội dung của mục thứ ${i + 1}.\n`).join('\n'),
+);
+
 let out: string;
 const docs = SHIPPED_TEMPLATES.map((f) => f.replace(/\.md\.hbs$/, ''));
 const texts = new Map<string, Awaited<ReturnType<typeof pdfText>>>();
 
 beforeAll(async () => {
-  const dir = makeProject({ templates: { 'zz-bang-dai.md.hbs': LONG_TABLE } });
+  const dir = makeProject({ templates: { 'zz-bang-dai.md.hbs': LONG_TABLE, 'zz-nhieu-tieu-de.md.hbs': MANY_HEADINGS } });
   const r = await buildPlans(dir);
   expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
   out = join(r.out, 'van-ban');
-  for (const d of [...docs, 'zz-bang-dai']) texts.set(d, await pdfText(join(out, `${d}.pdf`)));
+  for (const d of [...docs, 'zz-bang-dai', 'zz-nhieu-tieu-de']) texts.set(d, await pdfText(join(out, `${d}.pdf`)));
 });
 
 /** Items on the same baseline joined into one line of text. */
@@ -203,4 +209,16 @@ it('a long table repeats its header row on every page', () => {
   }
   const rows = pages.flatMap((p) => lines(p)).filter((l) => /^Người số \d+$/.test(l.text));
   expect(rows).toHaveLength(70);
+});
+
+describe('headings', () => {
+  it('a page never ends with a heading: it moves to the next page with its text', () => {
+    const { pages } = texts.get('zz-nhieu-tieu-de')!;
+    expect(pages.length).toBeGreaterThan(2);
+    for (const [k, page] of pages.slice(0, -1).entries()) {
+      const body = lines(page).filter((l) => !(/^\d+$/.test(l.text) && mmOf(l.top) < 20));
+      expect(body.at(-1)!.text, `page ${k + 1}`).not.toMatch(/^\d+\.\s*Nội dung thứ/);
+      expect(body.at(-1)!.text, `page ${k + 1}`).toMatch(/Một dòng nội dung/);
+    }
+  });
 });

@@ -42,6 +42,13 @@ describe('assembleResults', () => {
     expect(r.review.filter((i) => i.kind === 'box').map((i) => i.boxId)).toEqual(['R01/TC2.1/dat']);
   });
 
+  it('an earlier page whose layout was rebuilt since (new hash) is listed for review, and the rest is scored', () => {
+    const old = { ...page('old.jpg', row1), layoutHash: 'gone0000' };
+    const r = assemble([old, page('new.jpg', row1)]);
+    expect(r.review.filter((i) => i.reasonKey === 'R_NO_LAYOUT').map((i) => i.source)).toEqual(['old.jpg']);
+    expect(r.persons.map((p) => p.person)).toEqual(['STT-7']);
+  });
+
   it('a row without a readable number is kept apart and listed', () => {
     const r = assemble([page('a.jpg', { 'R02/TC1.1/dat': 'marked' })]);
     expect(r.persons[0]!.person).toBe('a.jpg#0/R02');

@@ -31,8 +31,8 @@ export const criteria = {
     en: ['Indicator {id} has type: levels but no "levels" list', 'Add levels, e.g. [{label: "Good", points: 10}, {label: "Not yet", points: 0}].'],
   },
   E_CRITERIA_LEVELS_UNUSED: {
-    vi: ['Chỉ số {id} là loại Đạt/Không đạt nên không dùng "levels"', 'Xóa "levels" hoặc đổi type thành levels.'],
-    en: ['Indicator {id} is yes/no, so "levels" is not used', 'Remove "levels" or change type to levels.'],
+    vi: ['Chỉ số {id} có type: {type} nên không dùng "levels"', 'Xóa "levels" hoặc đổi type thành levels.'],
+    en: ['Indicator {id} has type: {type}, so "levels" is not used', 'Remove "levels" or change type to levels.'],
   },
   E_CRITERIA_LEVELS_MAX: {
     vi: ['Mức cao nhất của chỉ số {id} là {top} điểm, khác điểm tối đa {max}', 'Cho mức cao nhất bằng "max" của chỉ số.'],
