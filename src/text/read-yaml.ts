@@ -79,7 +79,7 @@ const valueAt = (data: unknown, path: readonly PathSegment[]) =>
 /** One zod issue → Problems (an unknown-keys issue gives one per key). */
 function issueToProblems(src: YamlSource, schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): Problem[] {
   const path = issue.path as PathSegment[];
-  const name = String(path.at(-1) ?? '(gốc)');
+  const name = path.length ? String(path.at(-1)) : ref('W_ROOT');
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((k) =>
@@ -91,6 +91,17 @@ function issueToProblems(src: YamlSource, schema: z.ZodType, data: unknown, issu
         return [problem('E_SCHEMA_MISSING', { name, parent: parentName(path) }, locate(src, path.slice(0, -1)))];
       }
       return [problem('E_SCHEMA_TYPE', { name, expected: EXPECTED[issue.expected] ? ref(EXPECTED[issue.expected]) : issue.expected, received: describe(received) }, locate(src, path, { at: 'value' }))];
+    }
+    // zod's own words for these are English: say them from the catalogue
+    case 'too_small':
+    case 'too_big': {
+      const n = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      if (issue.code === 'too_small' && issue.origin === 'string' && n <= 1) return [problem('E_SCHEMA_EMPTY', { name }, locate(src, path, { at: 'value' }))];
+      const bound = issue.origin === 'array' && issue.code === 'too_small' ? ref('W_AT_LEAST_ITEMS', { n })
+        : issue.origin === 'number' ? ref(issue.code === 'too_small' ? (issue.inclusive ? 'W_AT_LEAST' : 'W_ABOVE') : issue.inclusive ? 'W_AT_MOST' : 'W_BELOW', { n: String(n) }) // plain digits: these bounds are years and counts
+          : undefined;
+      if (bound) return [problem('E_SCHEMA_RANGE', { name, bound }, locate(src, path, { at: 'value' }))];
+      return [problem('E_SCHEMA_VALUE', { name, detail: issue.message }, locate(src, path, { at: 'value' }))];
     }
     case 'invalid_value':
       return [problem('E_SCHEMA_ENUM', { name, allowed: issue.values.map(String).join(', ') }, locate(src, path, { at: 'value' }))];

@@ -295,6 +295,15 @@ describe('hoctap.yaml problems are located the same way', () => {
     expect(await configProblems(config())).toEqual([]);
   });
 
+  it('an empty text and a number out of range are said in the chosen language, not in zod\'s English', async () => {
+    const ps = await configProblems(editLines(config(), { 5: 'nam: 1900', 9: '  ten: ""' }));
+    expect(where(ps).sort()).toEqual(['hoctap.yaml:5:6 E_SCHEMA_RANGE', 'hoctap.yaml:9:8 E_SCHEMA_EMPTY']);
+    const said = ps.map((p) => formatProblem(p, 'vi')).join('\n') + ps.map((p) => formatProblem(p, 'en')).join('\n');
+    expect(said).toContain('"nam" phải từ 2000 trở lên');
+    expect(said).toContain('"ten" must not be empty');
+    expect(said).not.toMatch(/Too small|expected/);
+  });
+
   it('a date that is not in the calendar (30 February, month 13) is a located problem, not a crash', async () => {
     const ps = await configProblems(editLines(config(), { 53: '  tap_huan: 2026-02-30' }));
     expect(where(ps)).toEqual(['hoctap.yaml:53:13 E_SCHEMA_VALUE']);

@@ -39,6 +39,20 @@ export const core = {
     vi: ['Giá trị của "{name}" không hợp lệ: {detail}', 'Xem ví dụ trong các tệp mẫu đi kèm.'],
     en: ['Invalid value for "{name}": {detail}', 'See the shipped sample files for examples.'],
   },
+  E_SCHEMA_EMPTY: {
+    vi: ['"{name}" không được để trống', 'Ghi nội dung vào giữa hai dấu ngoặc kép, hoặc xóa dòng này nếu mục không bắt buộc.'],
+    en: ['"{name}" must not be empty', 'Write the text between the quotes, or remove the line if the field is optional.'],
+  },
+  E_SCHEMA_RANGE: {
+    vi: ['"{name}" phải {bound}', 'Sửa con số cho nằm trong khoảng cho phép.'],
+    en: ['"{name}" must be {bound}', 'Change the number to lie within the allowed range.'],
+  },
+  W_AT_LEAST: { vi: ['từ {n} trở lên', ''], en: ['at least {n}', ''] },
+  W_ABOVE: { vi: ['lớn hơn {n}', ''], en: ['greater than {n}', ''] },
+  W_AT_MOST: { vi: ['không quá {n}', ''], en: ['at most {n}', ''] },
+  W_BELOW: { vi: ['nhỏ hơn {n}', ''], en: ['less than {n}', ''] },
+  W_AT_LEAST_ITEMS: { vi: ['có ít nhất {n} mục', ''], en: ['have at least {n} items', ''] },
+  W_ROOT: { vi: ['(cả tệp)', ''], en: ['(the whole file)', ''] },
   E_SCHEMA_ENUM: {
     vi: ['"{name}" phải là một trong: {allowed}', 'Chọn một giá trị trong danh sách.'],
     en: ['"{name}" must be one of: {allowed}', 'Pick one of the listed values.'],
