@@ -11,14 +11,16 @@ const { layouts } = workerData as { layouts: TallyLayout[] };
 // One libvips thread per worker: the pool already uses every core.
 sharp.concurrency(1);
 parentPort!.on('message', async (msg: { file: string; annotate: boolean }) => {
+  let posted = 0; // a crash mid-file fails the page after the last one posted, not page 0 again
   try {
     for await (const p of loadScans([msg.file])) {
       const result = await pageResult(p, layouts, readPage, msg.annotate ? annotatePage : undefined);
       // The PNG moves to the main thread without a copy.
       parentPort!.postMessage({ type: 'page', result }, result.annotation ? [result.annotation.buffer as ArrayBuffer] : []);
+      posted++;
     }
   } catch (e) {
-    parentPort!.postMessage({ type: 'page', result: { source: msg.file, pageIndex: 0, failure: `reader failed: ${e instanceof Error ? e.message : String(e)}` } });
+    parentPort!.postMessage({ type: 'page', result: { source: msg.file, pageIndex: posted, failure: `reader failed: ${e instanceof Error ? e.message : String(e)}` } });
   }
   parentPort!.postMessage({ type: 'done' });
 });

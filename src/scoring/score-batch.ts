@@ -200,7 +200,7 @@ export async function scoreBatch(opts: ScoreOptions): Promise<ScoreRun> {
   for (const [k, f] of fresh.entries()) {
     const pages = f.error
       ? [failedPage(f.shown, 0, f.sha, runNo, `cannot read file: ${f.error}`)]
-      : await pageResults(perFile[k]!, f.shown, f.sha, runNo, layouts, outDir, state.pages.length);
+      : await pageResults(perFile[k]!, f.shown, f.sha, runNo, layouts, outDir, state.pages.length, cwd);
     state.files.push({ source: f.shown, sha256: f.sha, run: runNo, pages: pages.length });
     state.pages.push(...pages);
     newPages += pages.length;
@@ -234,7 +234,7 @@ function failedPage(source: string, pageIndex: number, sha: string, run: number,
 }
 
 /** One file's pages as read by the omr stage → page results, with their annotated images written. */
-async function pageResults(read: OmrPageResult[], source: string, sha: string, run: number, layouts: TallyLayout[], outDir: string, seq: number): Promise<PageResult[]> {
+async function pageResults(read: OmrPageResult[], source: string, sha: string, run: number, layouts: TallyLayout[], outDir: string, seq: number, cwd: string): Promise<PageResult[]> {
   const out: PageResult[] = [];
   for (const r of read) {
     if (!r.reading) { out.push(failedPage(source, r.pageIndex, sha, run, r.failure ?? 'unreadable page')); continue; }
@@ -242,7 +242,7 @@ async function pageResults(read: OmrPageResult[], source: string, sha: string, r
     const result = pageResult(source, r.pageIndex, sha, run, r.reading, layout);
     if (r.annotation) {
       result.image = annotationPath(seq + out.length + 1, source, r.pageIndex);
-      await writeAnnotation(outDir, result.image, Buffer.from(r.annotation));
+      await writeAnnotation(outDir, result.image, Buffer.from(r.annotation), cwd);
     }
     out.push(result);
   }
